@@ -1,0 +1,164 @@
+#pragma once
+
+#include "engine/objectstate.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+namespace seneschal::storage {
+
+// Why a storage call failed. `connectionLost` tells the service to answer
+// `unavailable` and to reconnect, rather than to treat the data as bad.
+struct StorageError
+{
+    QString message;
+    bool connectionLost = false;
+};
+
+// A value or the error that prevented it.
+template<typename T>
+class Result
+{
+public:
+    Result(T value) : m_data(std::move(value)) {}
+    Result(StorageError error) : m_data(std::move(error)) {}
+    bool ok() const noexcept { return m_data.index() == 0; }
+    explicit operator bool() const noexcept { return ok(); }
+    const T &value() const & { return std::get<0>(m_data); }
+    T &&value() && { return std::get<0>(std::move(m_data)); }
+    const StorageError &error() const { return std::get<1>(m_data); }
+
+private:
+    std::variant<T, StorageError> m_data;
+};
+
+struct Done
+{
+};
+using Status = Result<Done>;
+
+// One device: the user it belongs to and how far it has applied the change
+// sequence (its cursor, from the client's `ack`).
+struct ClientRecord
+{
+    QString cuid;
+    QString uuid;
+    qint64 firstSeenMs = 0;
+    qint64 lastSeenMs = 0;
+    qint64 cursor = 0;
+};
+
+// One received dispatch, kept as it arrived (the dispatch log).
+struct DispatchLogEntry
+{
+    QString cuid;
+    QString id;
+    QString oid;
+    qint64 ts = 0;      // as sent by the client (before any clamp)
+    qint64 receivedMs = 0;
+    QByteArray json;    // the message as received
+};
+
+// One property conflict resolved during a rehydrate (PROTOCOL.md section 6).
+struct ConflictRecord
+{
+    qint64 seq = 0; // the seq the merge produced for the object
+    QString oid;
+    QString property;
+    engine::Property winner;
+    engine::Property loser;
+    QString uploaderCuid;
+    qint64 atMs = 0;
+};
+
+// Everything one batch makes durable, in one transaction.
+struct CommitBatch
+{
+    QList<DispatchLogEntry> log;
+    QList<engine::ObjectState> objects; // full master copies to upsert
+    QList<ConflictRecord> conflicts;
+    QList<ClientRecord> clients;        // to upsert
+    qint64 lastSeq = 0;                 // the change sequence after this batch
+
+    bool isEmpty() const
+    {
+        return log.isEmpty() && objects.isEmpty() && conflicts.isEmpty() && clients.isEmpty();
+    }
+};
+
+struct UserRecord
+{
+    QString uuid;
+    QString passwordHash; // scheme-prefixed, parameters included; empty: no local password
+    bool disabled = false;
+    int tokenVersion = 0; // bumped by password change or disable; old tokens stop working
+    qint64 createdMs = 0;
+};
+
+struct ExpiryReport
+{
+    int clientsRemoved = 0;
+    int logEntriesRemoved = 0;
+    int tombstonesRemoved = 0;
+    qint64 purgedSeq = 0; // highest seq of any tombstone removed so far (the retention horizon)
+};
+
+// The one storage interface of the server. Every SQL statement lives in the
+// backends behind it. An instance is used from one thread only (QtSql
+// connections are per thread); open a second instance for another thread.
+class Storage
+{
+public:
+    virtual ~Storage() = default;
+
+    virtual QString backendName() const = 0;
+    // Connects (again, after a loss) and applies pending migrations.
+    virtual Status open() = 0;
+    virtual void close() = 0;
+    virtual bool isOpen() const = 0;
+    virtual Result<int> schemaVersion() = 0;
+
+    // ---- sync data ----
+    virtual Status commit(const CommitBatch &batch) = 0;
+    virtual Result<qint64> lastSeq() = 0;
+    virtual Result<std::optional<engine::ObjectState>> loadObject(const QString &oid) = 0;
+    // Up to `limit` objects with seq > `afterSeq`, in seq order; page by
+    // passing the last seq seen.
+    virtual Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) = 0;
+    virtual Result<qint64> countObjectsAfter(qint64 afterSeq) = 0;
+    // The subset of `ids` already in the dispatch log for `cuid`.
+    virtual Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) = 0;
+    virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
+
+    // ---- devices ----
+    virtual Result<std::optional<ClientRecord>> client(const QString &cuid) = 0;
+    virtual Result<QList<ClientRecord>> clients() = 0;
+    virtual Status upsertClient(const ClientRecord &client) = 0;
+    // Drops devices unseen since `horizonMs`, dispatch log entries received
+    // before it and tombstones (deleted objects) last changed before it.
+    virtual Result<ExpiryReport> expire(qint64 horizonMs) = 0;
+    virtual Result<qint64> purgedSeq() = 0;
+
+    // ---- local users and groups ----
+    virtual Result<std::optional<UserRecord>> user(const QString &uuid) = 0;
+    virtual Result<QList<UserRecord>> users() = 0;
+    virtual Status createUser(const UserRecord &user) = 0; // fails if it exists
+    virtual Status setPasswordHash(const QString &uuid, const QString &hash) = 0; // bumps tokenVersion
+    virtual Status setDisabled(const QString &uuid, bool disabled) = 0;         // bumps tokenVersion
+    virtual Status createGroup(const QString &gid) = 0;
+    virtual Status removeGroup(const QString &gid) = 0;
+    virtual Status addGroupMember(const QString &gid, const QString &uuid) = 0;
+    virtual Status removeGroupMember(const QString &gid, const QString &uuid) = 0;
+    virtual Result<QStringList> groups() = 0;
+    virtual Result<QStringList> groupMembers(const QString &gid) = 0;
+    virtual Result<QStringList> groupsOf(const QString &uuid) = 0;
+};
+
+} // namespace seneschal::storage
