@@ -1,0 +1,161 @@
+#include "sqlitestorage.h"
+
+#include "storage/storagelog.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace seneschal::storage {
+
+namespace {
+
+SqlStatements sqliteStatements()
+{
+    SqlStatements s;
+    // IMMEDIATE takes the write lock up front (waiting up to the busy
+    // timeout). A deferred transaction that reads first and writes later
+    // fails at once with SQLITE_BUSY when the other connection committed in
+    // between, and the busy timeout cannot help it.
+    s.begin = u"BEGIN IMMEDIATE"_s;
+    s.commit = u"COMMIT"_s;
+    s.rollback = u"ROLLBACK"_s;
+
+    s.createSchemaVersion = u"CREATE TABLE IF NOT EXISTS schema_version ("
+                            "version INTEGER NOT NULL PRIMARY KEY, applied_ms INTEGER NOT NULL)"_s;
+    s.selectSchemaVersion = u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s;
+    s.insertSchemaVersion = u"INSERT INTO schema_version (version, applied_ms) VALUES (?, ?) "
+                            "ON CONFLICT (version) DO NOTHING"_s;
+
+    s.upsertObjects = {
+        u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms) "
+        "VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u" ON CONFLICT (oid) DO UPDATE SET kind = excluded.kind, parent = excluded.parent, "
+        "owner = excluded.owner, access = excluded.access, seq = excluded.seq, "
+        "deleted = excluded.deleted, props = excluded.props, updated_ms = excluded.updated_ms"_s};
+    s.insertLog = {u"INSERT INTO dispatch_log (cuid, id, oid, ts, received_ms, raw_json) VALUES "_s,
+                   u"(?, ?, ?, ?, ?, ?)"_s, u" ON CONFLICT (cuid, id) DO NOTHING"_s};
+    s.insertConflicts = {
+        u"INSERT INTO conflicts (seq, oid, property_name, winner_value, winner_ts, winner_cuid, "
+        "winner_id, loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, QString()};
+    s.upsertClients = {
+        u"INSERT INTO clients (cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq) VALUES "_s,
+        u"(?, ?, ?, ?, ?)"_s,
+        u" ON CONFLICT (cuid) DO UPDATE SET uuid = excluded.uuid, "
+        "last_seen_ms = excluded.last_seen_ms, cursor_seq = excluded.cursor_seq"_s};
+    s.raiseLastSeq =
+        u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'last_seq'"_s;
+    s.selectLastSeq = u"SELECT MAX(meta_value, COALESCE((SELECT MAX(seq) FROM objects), 0)) "
+                      "FROM meta WHERE meta_key = 'last_seq'"_s;
+
+    s.selectObject =
+        u"SELECT oid, kind, parent, owner, access, seq, props FROM objects WHERE oid = ?"_s;
+    s.selectObjectsAfter = u"SELECT oid, kind, parent, owner, access, seq, props FROM objects "
+                           "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
+    s.countObjectsAfter = u"SELECT COUNT(*) FROM objects WHERE seq > ?"_s;
+    s.selectKnownIds = {u"SELECT id FROM dispatch_log WHERE cuid = ? AND id IN ("_s, u"?"_s,
+                        u")"_s};
+    s.selectRecentConflicts =
+        u"SELECT seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
+        "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
+        "FROM conflicts ORDER BY id DESC LIMIT ?"_s;
+
+    s.selectClient = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq FROM clients "
+                     "WHERE cuid = ?"_s;
+    s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq FROM clients "
+                      "ORDER BY cuid"_s;
+
+    s.selectExpiredTombstoneMaxSeq =
+        u"SELECT COALESCE(MAX(seq), 0) FROM objects WHERE deleted = 1 AND updated_ms < ?"_s;
+    s.deleteExpiredTombstones =
+        u"DELETE FROM objects WHERE deleted = 1 AND updated_ms < ? AND seq <= ?"_s;
+    s.deleteExpiredClients = u"DELETE FROM clients WHERE last_seen_ms < ?"_s;
+    s.deleteExpiredLog = u"DELETE FROM dispatch_log WHERE received_ms < ?"_s;
+    s.raisePurgedSeq =
+        u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'purged_seq'"_s;
+    s.selectPurgedSeq = u"SELECT meta_value FROM meta WHERE meta_key = 'purged_seq'"_s;
+
+    s.selectUser = u"SELECT uuid, password_hash, disabled, token_version, created_ms FROM users "
+                   "WHERE uuid = ?"_s;
+    s.selectUsers = u"SELECT uuid, password_hash, disabled, token_version, created_ms FROM users "
+                    "ORDER BY uuid"_s;
+    s.insertUser = u"INSERT INTO users (uuid, password_hash, disabled, token_version, created_ms) "
+                   "VALUES (?, ?, ?, ?, ?)"_s;
+    s.updatePasswordHash = u"UPDATE users SET password_hash = ?, token_version = token_version + 1 "
+                           "WHERE uuid = ?"_s;
+    s.updateDisabled = u"UPDATE users SET disabled = ?, token_version = token_version + 1 "
+                       "WHERE uuid = ?"_s;
+
+    s.selectGroup = u"SELECT gid FROM local_groups WHERE gid = ?"_s;
+    s.insertGroup = u"INSERT INTO local_groups (gid) VALUES (?)"_s;
+    s.deleteGroup = u"DELETE FROM local_groups WHERE gid = ?"_s;
+    s.deleteMembersOfGroup = u"DELETE FROM group_members WHERE gid = ?"_s;
+    s.insertGroupMember =
+        u"INSERT INTO group_members (gid, uuid) VALUES (?, ?) ON CONFLICT (gid, uuid) DO NOTHING"_s;
+    s.deleteGroupMember = u"DELETE FROM group_members WHERE gid = ? AND uuid = ?"_s;
+    s.selectGroups = u"SELECT gid FROM local_groups ORDER BY gid"_s;
+    s.selectGroupMembers = u"SELECT uuid FROM group_members WHERE gid = ? ORDER BY uuid"_s;
+    s.selectGroupsOf = u"SELECT gid FROM group_members WHERE uuid = ? ORDER BY gid"_s;
+    return s;
+}
+
+} // namespace
+
+SqliteStorage::SqliteStorage(const DatabaseConfig &config, const QString &connectionName,
+                             Clock clock)
+    : SqlStorage(config, connectionName, std::move(clock), sqliteStatements())
+{}
+
+QString SqliteStorage::backendName() const
+{
+    return u"sqlite"_s;
+}
+
+QString SqliteStorage::driverName() const
+{
+    return u"QSQLITE"_s;
+}
+
+void SqliteStorage::configure(QSqlDatabase &db) const
+{
+    db.setDatabaseName(config().path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT="_s + QString::number(config().busyTimeoutMs));
+}
+
+SqlStorage::Failure SqliteStorage::setUpSession()
+{
+    QVariant mode;
+    if (Failure failure = executeDirect(u"PRAGMA journal_mode = WAL"_s, &mode))
+        return failure;
+    // An in-memory database answers "memory"; anything else means readers
+    // and the writer would block each other.
+    if (mode.toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
+        qCWarning(lcStorage).noquote() << "sqlite: journal mode is" << mode.toString()
+                                       << "instead of wal for" << config().path;
+    // FULL: the server acknowledges a dispatch after commit() returns, so the
+    // commit must survive a power loss, which NORMAL does not promise in WAL.
+    if (Failure failure = executeDirect(u"PRAGMA synchronous = FULL"_s))
+        return failure;
+    return std::nullopt;
+}
+
+QString SqliteStorage::migrationDirectory() const
+{
+    return u":/seneschal/sql/sqlite"_s;
+}
+
+bool SqliteStorage::transactionalDdl() const
+{
+    return true;
+}
+
+bool SqliteStorage::isConnectionLost(const QSqlError &) const
+{
+    // A file has no server to lose; a closed connection is caught by the
+    // caller before this is asked.
+    return false;
+}
+
+} // namespace seneschal::storage

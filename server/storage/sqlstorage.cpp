@@ -1,0 +1,829 @@
+#include "sqlstorage.h"
+
+#include "storage/migrations.h"
+#include "storage/propertycodec.h"
+#include "storage/storagelog.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <bit>
+
+using namespace Qt::StringLiterals;
+
+namespace seneschal::storage {
+
+namespace {
+
+// Rows per multi-row INSERT. Statements are prepared for power-of-two row
+// counts only, so at most seven shapes per table are ever prepared.
+constexpr qsizetype kMaxRowsPerInsert = 64;
+// Keeps one INSERT well below MariaDB's max_allowed_packet (16 MiB default):
+// beyond it the server drops the connection instead of failing the statement.
+constexpr qint64 kMaxBytesPerInsert = 4 * 1024 * 1024;
+// Ids per knownDispatchIds() query; the last chunk is padded to a power of two.
+constexpr qsizetype kMaxIdsPerQuery = 512;
+
+qsizetype floorPowerOfTwo(qsizetype n)
+{
+    return qsizetype(std::bit_floor(quint64(n)));
+}
+
+qsizetype ceilPowerOfTwo(qsizetype n)
+{
+    return qsizetype(std::bit_ceil(quint64(n)));
+}
+
+// Binds `value`, turning a null QString into an empty one: QtSql binds a
+// null QString as SQL NULL, but an empty parent or password hash is a value.
+void bind(QSqlQuery &q, int position, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        q.bindValue(position, QString(u""_s));
+    else
+        q.bindValue(position, value);
+}
+
+const StorageError kNotOpen{u"storage is not open"_s, true};
+
+engine::ObjectState objectFrom(const QSqlQuery &q, bool *damaged)
+{
+    // Columns: oid, kind, parent, owner, access, seq, props.
+    engine::ObjectState object;
+    object.oid = q.value(0).toString();
+    object.kind = q.value(1).toString();
+    object.parent = q.value(2).toString();
+    object.owner = q.value(3).toString();
+    const std::optional<engine::Access> access = engine::accessFromName(q.value(4).toString());
+    object.seq = q.value(5).toLongLong();
+    std::optional<QHash<QString, engine::Property>> props = decodeProps(q.value(6).toByteArray());
+    if (!access || !props) {
+        *damaged = true;
+        return object;
+    }
+    object.access = *access;
+    object.props = std::move(*props);
+    object.created = true;
+    return object;
+}
+
+ClientRecord clientFrom(const QSqlQuery &q)
+{
+    ClientRecord client;
+    client.cuid = q.value(0).toString();
+    client.uuid = q.value(1).toString();
+    client.firstSeenMs = q.value(2).toLongLong();
+    client.lastSeenMs = q.value(3).toLongLong();
+    client.cursor = q.value(4).toLongLong();
+    return client;
+}
+
+UserRecord userFrom(const QSqlQuery &q)
+{
+    UserRecord user;
+    user.uuid = q.value(0).toString();
+    user.passwordHash = q.value(1).toString();
+    user.disabled = q.value(2).toInt() != 0;
+    user.tokenVersion = q.value(3).toInt();
+    user.createdMs = q.value(4).toLongLong();
+    return user;
+}
+
+engine::Property propertyFrom(const QSqlQuery &q, int first)
+{
+    engine::Property property;
+    property.value = decodeValue(q.value(first).toString());
+    property.stamp.ts = q.value(first + 1).toLongLong();
+    property.stamp.cuid = q.value(first + 2).toString();
+    property.stamp.id = q.value(first + 3).toString();
+    return property;
+}
+
+ConflictRecord conflictFrom(const QSqlQuery &q)
+{
+    ConflictRecord conflict;
+    conflict.seq = q.value(0).toLongLong();
+    conflict.oid = q.value(1).toString();
+    conflict.property = q.value(2).toString();
+    conflict.winner = propertyFrom(q, 3);
+    conflict.loser = propertyFrom(q, 7);
+    conflict.uploaderCuid = q.value(11).toString();
+    conflict.atMs = q.value(12).toLongLong();
+    return conflict;
+}
+
+Status toStatus(const std::optional<StorageError> &failure)
+{
+    if (failure)
+        return *failure;
+    return Done{};
+}
+
+} // namespace
+
+SqlStorage::SqlStorage(DatabaseConfig config, QString connectionName, Clock clock,
+                       SqlStatements statements)
+    : m_config(std::move(config))
+    , m_connectionName(std::move(connectionName))
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+    , m_sql(std::move(statements))
+{}
+
+SqlStorage::~SqlStorage()
+{
+    // close() is not virtual-dispatched here on purpose: only our own state
+    // is torn down, and the backends add none.
+    SqlStorage::close();
+}
+
+// ---------------------------------------------------------------- connection
+
+Status SqlStorage::open()
+{
+    close();
+    m_db = QSqlDatabase::addDatabase(driverName(), m_connectionName);
+    if (!m_db.isValid()) {
+        const StorageError error{u"Qt SQL driver "_s + driverName() + u" is not available"_s};
+        qCCritical(lcStorage).noquote() << error.message;
+        close();
+        return error;
+    }
+    configure(m_db);
+    if (!m_db.open()) {
+        const QSqlError sqlError = m_db.lastError();
+        StorageError error{u"cannot connect: "_s + sqlError.text(), isConnectionLost(sqlError)};
+        qCWarning(lcStorage).noquote() << backendName() << error.message;
+        close();
+        return error;
+    }
+    m_direct = std::make_unique<QSqlQuery>(m_db);
+    Failure failure = setUpSession();
+    if (!failure)
+        failure = migrate();
+    if (failure) {
+        close();
+        return *failure;
+    }
+    m_ready = true;
+    qCDebug(lcStorage).noquote() << backendName() << "connection" << m_connectionName << "open";
+    return Done{};
+}
+
+void SqlStorage::close()
+{
+    m_ready = false;
+    // Every QSqlQuery and QSqlDatabase handle must be gone before
+    // removeDatabase(), or Qt keeps the connection alive and warns.
+    m_prepared.clear();
+    m_direct.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool SqlStorage::isOpen() const
+{
+    return m_ready && m_db.isOpen();
+}
+
+SqlStorage::Failure SqlStorage::ensureOpen() const
+{
+    if (!isOpen())
+        return kNotOpen;
+    return std::nullopt;
+}
+
+StorageError SqlStorage::errorFrom(const QSqlError &error, QStringView what)
+{
+    StorageError result;
+    result.connectionLost = !m_db.isOpen() || isConnectionLost(error);
+    result.message = what + u": "_s + error.text();
+    if (!error.nativeErrorCode().isEmpty())
+        result.message += u" ("_s + error.nativeErrorCode() + u')';
+    qCWarning(lcStorage).noquote()
+        << backendName() << result.message << (result.connectionLost ? "[connection lost]" : "");
+    return result;
+}
+
+// ---------------------------------------------------------------- migrations
+
+Result<int> SqlStorage::schemaVersion()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return readSchemaVersion();
+}
+
+Result<int> SqlStorage::readSchemaVersion()
+{
+    int version = 0;
+    if (Failure failure = select(m_sql.selectSchemaVersion, {},
+                                 [&](const QSqlQuery &q) { version = q.value(0).toInt(); }))
+        return *failure;
+    return version;
+}
+
+SqlStorage::Failure SqlStorage::migrate()
+{
+    QString loadError;
+    const QList<Migration> migrations = loadMigrations(migrationDirectory(), &loadError);
+    if (migrations.isEmpty())
+        return StorageError{loadError};
+    if (Failure failure = executeDirect(m_sql.createSchemaVersion))
+        return failure;
+
+    const int latest = migrations.constLast().version;
+    for (const Migration &migration : migrations) {
+        // Re-read per step inside the step's transaction: the sync and the
+        // auth connection may both open at start-up and race to migrate.
+        const bool transactional = transactionalDdl();
+        if (transactional) {
+            if (Failure failure = executeDirect(m_sql.begin))
+                return failure;
+        }
+        const Result<int> current = readSchemaVersion();
+        if (!current) {
+            if (transactional)
+                executeDirect(m_sql.rollback);
+            return current.error();
+        }
+        if (current.value() > latest) {
+            if (transactional)
+                executeDirect(m_sql.rollback);
+            return StorageError{
+                u"database schema version %1 is newer than this server's %2"_s.arg(current.value())
+                    .arg(latest)};
+        }
+        if (migration.version <= current.value()) {
+            if (transactional)
+                executeDirect(m_sql.rollback);
+            continue;
+        }
+        qCInfo(lcStorage).noquote() << backendName() << "applying migration" << migration.name;
+        Failure failure;
+        for (const QString &statement : migration.statements) {
+            failure = executeDirect(statement);
+            if (failure)
+                break;
+        }
+        if (!failure)
+            failure = execute(m_sql.insertSchemaVersion, {migration.version, m_clock()});
+        if (!failure && transactional)
+            failure = executeDirect(m_sql.commit);
+        if (failure) {
+            if (transactional)
+                executeDirect(m_sql.rollback);
+            failure->message = u"migration "_s + migration.name + u" failed: "_s + failure->message;
+            return failure;
+        }
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------- helpers
+
+SqlStorage::Failure SqlStorage::executeDirect(const QString &sql, QVariant *firstValue)
+{
+    if (!m_direct)
+        return kNotOpen;
+    const bool ok = m_direct->exec(sql);
+    Failure failure;
+    if (!ok) {
+        failure = errorFrom(m_direct->lastError(), sql.left(60).simplified());
+    } else if (firstValue) {
+        *firstValue = m_direct->next() ? m_direct->value(0) : QVariant();
+    }
+    m_direct->finish();
+    return failure;
+}
+
+QSqlQuery *SqlStorage::prepared(const QString &sql, Failure *failure)
+{
+    auto it = m_prepared.find(sql);
+    if (it != m_prepared.end())
+        return it->second.get();
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        *failure = errorFrom(query->lastError(), u"prepare"_s);
+        return nullptr;
+    }
+    return m_prepared.emplace(sql, std::move(query)).first->second.get();
+}
+
+SqlStorage::Failure SqlStorage::execute(const QString &sql, const QVariantList &values,
+                                        int *rowsAffected)
+{
+    Failure failure;
+    QSqlQuery *q = prepared(sql, &failure);
+    if (!q)
+        return failure;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        bind(*q, int(i), values[i]);
+    if (!q->exec()) {
+        failure = errorFrom(q->lastError(), sql.left(60).simplified());
+    } else if (rowsAffected) {
+        *rowsAffected = q->numRowsAffected();
+    }
+    q->finish();
+    return failure;
+}
+
+template<typename RowFn>
+SqlStorage::Failure SqlStorage::select(const QString &sql, const QVariantList &values,
+                                       RowFn &&perRow)
+{
+    Failure failure;
+    QSqlQuery *q = prepared(sql, &failure);
+    if (!q)
+        return failure;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        bind(*q, int(i), values[i]);
+    if (!q->exec()) {
+        failure = errorFrom(q->lastError(), sql.left(60).simplified());
+    } else {
+        while (q->next())
+            perRow(*q);
+        // next() also returns false on a read error (a connection lost while
+        // fetching); an incomplete result must not pass for a complete one.
+        if (q->lastError().isValid())
+            failure = errorFrom(q->lastError(), sql.left(60).simplified());
+    }
+    // Releases the statement's read snapshot (SQLite) and the result set.
+    q->finish();
+    return failure;
+}
+
+template<typename BindFn, typename SizeFn>
+SqlStorage::Failure SqlStorage::insertRows(const SqlList &statement, int columns, qsizetype count,
+                                           BindFn &&bindRow, SizeFn &&rowBytes)
+{
+    qsizetype next = 0;
+    while (next < count) {
+        qsizetype rows = 0;
+        qint64 bytes = 0;
+        while (next + rows < count && rows < kMaxRowsPerInsert) {
+            const qint64 size = rowBytes(next + rows);
+            if (rows > 0 && bytes + size > kMaxBytesPerInsert)
+                break;
+            bytes += size;
+            ++rows;
+        }
+        rows = floorPowerOfTwo(rows);
+        Failure failure;
+        QSqlQuery *q = prepared(statement.build(int(rows)), &failure);
+        if (!q)
+            return failure;
+        for (qsizetype r = 0; r < rows; ++r)
+            bindRow(*q, int(r * columns), next + r);
+        if (!q->exec())
+            failure = errorFrom(q->lastError(), statement.head.left(60).simplified());
+        q->finish();
+        if (failure)
+            return failure;
+        next += rows;
+    }
+    return std::nullopt;
+}
+
+template<typename Fn> SqlStorage::Failure SqlStorage::inTransaction(Fn &&body)
+{
+    if (Failure failure = executeDirect(m_sql.begin))
+        return failure;
+    Failure failure = body();
+    if (!failure)
+        failure = executeDirect(m_sql.commit);
+    if (failure) {
+        // Best effort: after a lost connection the server has rolled back
+        // already, and this fails too.
+        executeDirect(m_sql.rollback);
+    }
+    return failure;
+}
+
+Result<QStringList> SqlStorage::selectStrings(const QString &sql, const QVariantList &values)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QStringList strings;
+    if (Failure failure =
+            select(sql, values, [&](const QSqlQuery &q) { strings.append(q.value(0).toString()); }))
+        return *failure;
+    return strings;
+}
+
+// ---------------------------------------------------------------- sync data
+
+Status SqlStorage::commit(const CommitBatch &batch)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(inTransaction([&] { return writeBatch(batch); }));
+}
+
+SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
+{
+    const qint64 now = m_clock();
+
+    QStringList props;
+    props.reserve(batch.objects.size());
+    for (const engine::ObjectState &object : batch.objects)
+        props.append(encodeProps(object.props));
+    Failure failure = insertRows(
+        m_sql.upsertObjects, 9, batch.objects.size(),
+        [&](QSqlQuery &q, int base, qsizetype i) {
+            const engine::ObjectState &object = batch.objects[i];
+            bind(q, base + 0, object.oid);
+            bind(q, base + 1, object.kind);
+            bind(q, base + 2, object.parent);
+            bind(q, base + 3, object.owner);
+            bind(q, base + 4, engine::accessName(object.access));
+            bind(q, base + 5, object.seq);
+            bind(q, base + 6, object.isDeleted() ? 1 : 0);
+            bind(q, base + 7, props[i]);
+            bind(q, base + 8, now);
+        },
+        [&](qsizetype i) { return qint64(props[i].size()) * 3 + 256; });
+    if (failure)
+        return failure;
+
+    failure = insertRows(
+        m_sql.insertLog, 6, batch.log.size(),
+        [&](QSqlQuery &q, int base, qsizetype i) {
+            const DispatchLogEntry &entry = batch.log[i];
+            bind(q, base + 0, entry.cuid);
+            bind(q, base + 1, entry.id);
+            bind(q, base + 2, entry.oid);
+            bind(q, base + 3, entry.ts);
+            bind(q, base + 4, entry.receivedMs);
+            bind(q, base + 5, entry.json);
+        },
+        [&](qsizetype i) { return qint64(batch.log[i].json.size()) + 256; });
+    if (failure)
+        return failure;
+
+    QStringList values; // winner and loser value of each conflict, as JSON text
+    values.reserve(batch.conflicts.size() * 2);
+    for (const ConflictRecord &conflict : batch.conflicts) {
+        values.append(encodeValue(conflict.winner.value));
+        values.append(encodeValue(conflict.loser.value));
+    }
+    failure = insertRows(
+        m_sql.insertConflicts, 13, batch.conflicts.size(),
+        [&](QSqlQuery &q, int base, qsizetype i) {
+            const ConflictRecord &conflict = batch.conflicts[i];
+            bind(q, base + 0, conflict.seq);
+            bind(q, base + 1, conflict.oid);
+            bind(q, base + 2, conflict.property);
+            bind(q, base + 3, values[i * 2]);
+            bind(q, base + 4, conflict.winner.stamp.ts);
+            bind(q, base + 5, conflict.winner.stamp.cuid);
+            bind(q, base + 6, conflict.winner.stamp.id);
+            bind(q, base + 7, values[i * 2 + 1]);
+            bind(q, base + 8, conflict.loser.stamp.ts);
+            bind(q, base + 9, conflict.loser.stamp.cuid);
+            bind(q, base + 10, conflict.loser.stamp.id);
+            bind(q, base + 11, conflict.uploaderCuid);
+            bind(q, base + 12, conflict.atMs);
+        },
+        [&](qsizetype i) {
+            return qint64(values[i * 2].size() + values[i * 2 + 1].size()) * 3 + 512;
+        });
+    if (failure)
+        return failure;
+
+    if (Failure clientFailure = upsertClients(batch.clients))
+        return clientFailure;
+
+    return execute(m_sql.raiseLastSeq, {batch.lastSeq});
+}
+
+SqlStorage::Failure SqlStorage::upsertClients(const QList<ClientRecord> &clients)
+{
+    return insertRows(
+        m_sql.upsertClients, 5, clients.size(),
+        [&](QSqlQuery &q, int base, qsizetype i) {
+            const ClientRecord &client = clients[i];
+            bind(q, base + 0, client.cuid);
+            bind(q, base + 1, client.uuid);
+            bind(q, base + 2, client.firstSeenMs);
+            bind(q, base + 3, client.lastSeenMs);
+            bind(q, base + 4, client.cursor);
+        },
+        [](qsizetype) { return qint64(256); });
+}
+
+Result<qint64> SqlStorage::lastSeq()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    qint64 seq = 0;
+    if (Failure failure = select(m_sql.selectLastSeq, {},
+                                 [&](const QSqlQuery &q) { seq = q.value(0).toLongLong(); }))
+        return *failure;
+    return seq;
+}
+
+Result<std::optional<engine::ObjectState>> SqlStorage::loadObject(const QString &oid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    std::optional<engine::ObjectState> object;
+    bool damaged = false;
+    if (Failure failure = select(m_sql.selectObject, {oid},
+                                 [&](const QSqlQuery &q) { object = objectFrom(q, &damaged); }))
+        return *failure;
+    if (damaged)
+        return StorageError{u"damaged row in objects for oid "_s + oid};
+    return object;
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::objectsAfter(qint64 afterSeq, int limit)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<engine::ObjectState> objects;
+    if (limit <= 0)
+        return objects;
+    objects.reserve(qMin(limit, 4096));
+    QString damagedOid;
+    Failure failure = select(m_sql.selectObjectsAfter, {afterSeq, limit}, [&](const QSqlQuery &q) {
+        bool damaged = false;
+        engine::ObjectState object = objectFrom(q, &damaged);
+        if (damaged && damagedOid.isEmpty())
+            damagedOid = object.oid;
+        objects.append(std::move(object));
+    });
+    if (failure)
+        return *failure;
+    if (!damagedOid.isEmpty())
+        return StorageError{u"damaged row in objects for oid "_s + damagedOid};
+    return objects;
+}
+
+Result<qint64> SqlStorage::countObjectsAfter(qint64 afterSeq)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    qint64 count = 0;
+    if (Failure failure = select(m_sql.countObjectsAfter, {afterSeq},
+                                 [&](const QSqlQuery &q) { count = q.value(0).toLongLong(); }))
+        return *failure;
+    return count;
+}
+
+Result<QSet<QString>> SqlStorage::knownDispatchIds(const QString &cuid, const QStringList &ids)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QSet<QString> known;
+    for (qsizetype start = 0; start < ids.size(); start += kMaxIdsPerQuery) {
+        const qsizetype count = qMin(kMaxIdsPerQuery, ids.size() - start);
+        // Padding with a repeated id keeps the number of statement shapes
+        // small (powers of two) so each is prepared once.
+        const qsizetype slots = ceilPowerOfTwo(count);
+        QVariantList values;
+        values.reserve(slots + 1);
+        values.append(cuid);
+        for (qsizetype i = 0; i < slots; ++i)
+            values.append(ids[start + qMin(i, count - 1)]);
+        Failure failure = select(m_sql.selectKnownIds.build(int(slots)), values,
+                                 [&](const QSqlQuery &q) { known.insert(q.value(0).toString()); });
+        if (failure)
+            return *failure;
+    }
+    return known;
+}
+
+Result<QList<ConflictRecord>> SqlStorage::recentConflicts(int limit)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<ConflictRecord> conflicts;
+    if (limit <= 0)
+        return conflicts;
+    if (Failure failure = select(m_sql.selectRecentConflicts, {limit},
+                                 [&](const QSqlQuery &q) { conflicts.append(conflictFrom(q)); }))
+        return *failure;
+    return conflicts;
+}
+
+// ---------------------------------------------------------------- devices
+
+Result<std::optional<ClientRecord>> SqlStorage::client(const QString &cuid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    std::optional<ClientRecord> client;
+    if (Failure failure =
+            select(m_sql.selectClient, {cuid}, [&](const QSqlQuery &q) { client = clientFrom(q); }))
+        return *failure;
+    return client;
+}
+
+Result<QList<ClientRecord>> SqlStorage::clients()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<ClientRecord> clients;
+    if (Failure failure = select(m_sql.selectClients, {},
+                                 [&](const QSqlQuery &q) { clients.append(clientFrom(q)); }))
+        return *failure;
+    return clients;
+}
+
+Status SqlStorage::upsertClient(const ClientRecord &client)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(upsertClients({client}));
+}
+
+Result<ExpiryReport> SqlStorage::expire(qint64 horizonMs)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    ExpiryReport report;
+    Failure failure = inTransaction([&]() -> Failure {
+        qint64 maxSeq = 0;
+        if (Failure f = select(m_sql.selectExpiredTombstoneMaxSeq, {horizonMs},
+                               [&](const QSqlQuery &q) { maxSeq = q.value(0).toLongLong(); }))
+            return f;
+        if (maxSeq > 0) {
+            // Bounded by maxSeq so a tombstone written after the SELECT (by
+            // another connection) is not removed without raising purged_seq.
+            if (Failure f = execute(m_sql.deleteExpiredTombstones, {horizonMs, maxSeq},
+                                    &report.tombstonesRemoved))
+                return f;
+            if (Failure f = execute(m_sql.raisePurgedSeq, {maxSeq}))
+                return f;
+        }
+        if (Failure f = execute(m_sql.deleteExpiredClients, {horizonMs}, &report.clientsRemoved))
+            return f;
+        if (Failure f = execute(m_sql.deleteExpiredLog, {horizonMs}, &report.logEntriesRemoved))
+            return f;
+        return select(m_sql.selectPurgedSeq, {},
+                      [&](const QSqlQuery &q) { report.purgedSeq = q.value(0).toLongLong(); });
+    });
+    if (failure)
+        return *failure;
+    qCInfo(lcStorage).noquote() << backendName() << "expired" << report.clientsRemoved << "clients,"
+                                << report.logEntriesRemoved << "log entries,"
+                                << report.tombstonesRemoved << "tombstones; purged seq"
+                                << report.purgedSeq;
+    return report;
+}
+
+Result<qint64> SqlStorage::purgedSeq()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    qint64 seq = 0;
+    if (Failure failure = select(m_sql.selectPurgedSeq, {},
+                                 [&](const QSqlQuery &q) { seq = q.value(0).toLongLong(); }))
+        return *failure;
+    return seq;
+}
+
+// ---------------------------------------------------------------- users and groups
+
+Result<std::optional<UserRecord>> SqlStorage::user(const QString &uuid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    std::optional<UserRecord> user;
+    if (Failure failure =
+            select(m_sql.selectUser, {uuid}, [&](const QSqlQuery &q) { user = userFrom(q); }))
+        return *failure;
+    return user;
+}
+
+Result<QList<UserRecord>> SqlStorage::users()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<UserRecord> users;
+    if (Failure failure =
+            select(m_sql.selectUsers, {}, [&](const QSqlQuery &q) { users.append(userFrom(q)); }))
+        return *failure;
+    return users;
+}
+
+Status SqlStorage::createUser(const UserRecord &user)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(inTransaction([&]() -> Failure {
+        bool exists = false;
+        if (Failure f =
+                select(m_sql.selectUser, {user.uuid}, [&](const QSqlQuery &) { exists = true; }))
+            return f;
+        if (exists)
+            return StorageError{u"user "_s + user.uuid + u" exists"_s};
+        return execute(m_sql.insertUser, {user.uuid, user.passwordHash, user.disabled ? 1 : 0,
+                                          user.tokenVersion, user.createdMs});
+    }));
+}
+
+Status SqlStorage::setPasswordHash(const QString &uuid, const QString &hash)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    int rows = 0;
+    if (Failure failure = execute(m_sql.updatePasswordHash, {hash, uuid}, &rows))
+        return *failure;
+    if (rows == 0)
+        return StorageError{u"no user "_s + uuid};
+    return Done{};
+}
+
+Status SqlStorage::setDisabled(const QString &uuid, bool disabled)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    int rows = 0;
+    if (Failure failure = execute(m_sql.updateDisabled, {disabled ? 1 : 0, uuid}, &rows))
+        return *failure;
+    if (rows == 0)
+        return StorageError{u"no user "_s + uuid};
+    return Done{};
+}
+
+Result<bool> SqlStorage::groupExists(const QString &gid)
+{
+    bool exists = false;
+    if (Failure failure =
+            select(m_sql.selectGroup, {gid}, [&](const QSqlQuery &) { exists = true; }))
+        return *failure;
+    return exists;
+}
+
+Status SqlStorage::createGroup(const QString &gid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(inTransaction([&]() -> Failure {
+        const Result<bool> exists = groupExists(gid);
+        if (!exists)
+            return exists.error();
+        if (exists.value())
+            return StorageError{u"group "_s + gid + u" exists"_s};
+        return execute(m_sql.insertGroup, {gid});
+    }));
+}
+
+Status SqlStorage::removeGroup(const QString &gid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(inTransaction([&]() -> Failure {
+        const Result<bool> exists = groupExists(gid);
+        if (!exists)
+            return exists.error();
+        if (!exists.value())
+            return StorageError{u"no group "_s + gid};
+        if (Failure f = execute(m_sql.deleteMembersOfGroup, {gid}))
+            return f;
+        return execute(m_sql.deleteGroup, {gid});
+    }));
+}
+
+Status SqlStorage::addGroupMember(const QString &gid, const QString &uuid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(inTransaction([&]() -> Failure {
+        const Result<bool> exists = groupExists(gid);
+        if (!exists)
+            return exists.error();
+        if (!exists.value())
+            return StorageError{u"no group "_s + gid};
+        return execute(m_sql.insertGroupMember, {gid, uuid});
+    }));
+}
+
+Status SqlStorage::removeGroupMember(const QString &gid, const QString &uuid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(execute(m_sql.deleteGroupMember, {gid, uuid}));
+}
+
+Result<QStringList> SqlStorage::groups()
+{
+    return selectStrings(m_sql.selectGroups, {});
+}
+
+Result<QStringList> SqlStorage::groupMembers(const QString &gid)
+{
+    return selectStrings(m_sql.selectGroupMembers, {gid});
+}
+
+Result<QStringList> SqlStorage::groupsOf(const QString &uuid)
+{
+    return selectStrings(m_sql.selectGroupsOf, {uuid});
+}
+
+} // namespace seneschal::storage

@@ -1,0 +1,902 @@
+// The storage suite, run once per backend: SENESCHAL_TEST_BACKEND=sqlite uses
+// a temporary file, =mysql the private MariaDB named by the
+// SENESCHAL_TEST_MYSQL_* variables (see tests/fixtures/mariadb/mariadb.cmake).
+
+#include "engine/dispatch.h"
+#include "storage/databaseconfig.h"
+#include "storage/storage.h"
+#include "storage/storagefactory.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMutex>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <atomic>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace seneschal;
+using namespace seneschal::storage;
+
+namespace {
+
+engine::Property prop(const QJsonValue &value, qint64 ts, const QString &cuid, const QString &id)
+{
+    return engine::Property{value, engine::Stamp{ts, cuid, id}};
+}
+
+engine::ObjectState object(const QString &oid, qint64 seq, bool deleted = false)
+{
+    engine::ObjectState o;
+    o.oid = oid;
+    o.kind = u"item"_s;
+    o.owner = u"alice"_s;
+    o.access = engine::Access::Public;
+    o.seq = seq;
+    o.created = true;
+    o.props.insert(u"name"_s, prop(oid, 100 + seq, u"dev-a"_s, u"d-"_s + QString::number(seq)));
+    if (deleted)
+        o.props.insert(engine::kDeletedProperty, prop(true, 200 + seq, u"dev-a"_s, u"del"_s));
+    return o;
+}
+
+DispatchLogEntry logEntry(const QString &cuid, const QString &id, qint64 receivedMs)
+{
+    DispatchLogEntry e;
+    e.cuid = cuid;
+    e.id = id;
+    e.oid = u"ob-"_s + id;
+    e.ts = receivedMs - 5;
+    e.receivedMs = receivedMs;
+    e.json = R"({"type":"dispatch","id":")" + id.toUtf8() + R"("})";
+    return e;
+}
+
+ClientRecord clientRecord(const QString &cuid, qint64 firstSeen, qint64 lastSeen, qint64 cursor)
+{
+    return ClientRecord{cuid, u"alice"_s, firstSeen, lastSeen, cursor};
+}
+
+QString errorOf(const StorageError &e)
+{
+    return e.message + (e.connectionLost ? u" [connection lost]"_s : QString());
+}
+
+} // namespace
+
+// Asserts that a Status or Result is ok, printing the storage error if not.
+#define CHECK_OK(expr)                                                                             \
+    do {                                                                                           \
+        const auto &result_ = (expr);                                                              \
+        QVERIFY2(result_.ok(), result_.ok() ? "" : qPrintable(errorOf(result_.error())));          \
+    } while (false)
+
+// Declares `var` holding the value of a Result that must be ok.
+#define VALUE(var, expr)                                                                           \
+    auto var##Result = (expr);                                                                     \
+    QVERIFY2(var##Result.ok(), var##Result.ok() ? "" : qPrintable(errorOf(var##Result.error())));  \
+    auto var = std::move(var##Result).value()
+
+// Declares `var`, an opened storage on the test's database.
+#define OPEN(var, cfg)                                                                             \
+    std::unique_ptr<Storage> var = createStorage((cfg), nextConnectionName(), clock());            \
+    QVERIFY(var);                                                                                  \
+    CHECK_OK(var->open())
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void opening_twice_applies_migrations_once();
+    void commit_round_trips_objects_with_stamps();
+    void commit_replaces_the_full_copy();
+    void large_values_round_trip();
+    void objects_after_pages_in_seq_order();
+    void count_objects_after_counts_newer_objects();
+    void duplicate_dispatch_ids_do_not_fail_a_batch();
+    void known_dispatch_ids_returns_the_logged_subset();
+    void last_seq_persists_and_is_never_lowered();
+    void clients_upsert_keeps_first_seen_and_lists_by_cuid();
+    void expire_removes_exactly_old_clients_log_and_tombstones();
+    void conflicts_round_trip_newest_first();
+    void users_crud_and_token_version_bumps();
+    void groups_crud();
+    void failed_commit_rolls_back_and_storage_stays_usable();
+    void calls_on_a_closed_storage_report_connection_lost();
+    void two_connections_work_concurrently();
+    void commit_throughput();
+    void connection_loss_is_reported_and_reopen_recovers();
+
+private:
+    DatabaseConfig config() const { return m_config; }
+    QString nextConnectionName() { return u"tst_storage_%1"_s.arg(++m_connections); }
+    Clock clock() const
+    {
+        return [now = m_now] { return *now; };
+    }
+    // Runs statements on a plain connection beside the storage: to reset the
+    // MySQL database, or to plant a failure.
+    bool runSql(const QStringList &statements, bool withDatabase = true);
+    bool runScript(const QString &scriptVariable, const QStringList &arguments);
+
+    QString m_backend;
+    QTemporaryDir m_dir;
+    DatabaseConfig m_config;
+    int m_connections = 0;
+    int m_databases = 0;
+    std::shared_ptr<qint64> m_now = std::make_shared<qint64>(0);
+};
+
+void TestStorage::initTestCase()
+{
+    m_backend = qEnvironmentVariable("SENESCHAL_TEST_BACKEND", u"sqlite"_s);
+    m_config.backend = m_backend;
+    if (m_backend == u"mysql") {
+        if (!QSqlDatabase::isDriverAvailable(u"QMYSQL"_s))
+            QFAIL("the QMYSQL driver is not installed (libqt6sql6-mysql)");
+        if (qEnvironmentVariableIsEmpty("SENESCHAL_TEST_MYSQL_PORT"))
+            QFAIL("SENESCHAL_TEST_MYSQL_* not set: run through ctest (fixture mariadb)");
+        m_config.host = qEnvironmentVariable("SENESCHAL_TEST_MYSQL_HOST", u"127.0.0.1"_s);
+        m_config.port = qEnvironmentVariableIntValue("SENESCHAL_TEST_MYSQL_PORT");
+        m_config.name = qEnvironmentVariable("SENESCHAL_TEST_MYSQL_DB");
+        m_config.user = qEnvironmentVariable("SENESCHAL_TEST_MYSQL_USER");
+        m_config.password = qEnvironmentVariable("SENESCHAL_TEST_MYSQL_PASSWORD");
+        m_config.connectTimeoutS = 2;
+    } else {
+        QCOMPARE(m_backend, u"sqlite"_s);
+        QVERIFY(m_dir.isValid());
+    }
+}
+
+void TestStorage::init()
+{
+    *m_now = 1'000'000;
+    if (m_backend == u"sqlite") {
+        m_config.path = m_dir.filePath(u"db-%1.sqlite"_s.arg(++m_databases));
+        return;
+    }
+    // A fresh database per test: tests must not see each other's rows.
+    const QString db = m_config.name;
+    QVERIFY(runSql({u"DROP DATABASE IF EXISTS `"_s + db + u'`',
+                    u"CREATE DATABASE `"_s + db + u"` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"_s},
+                   false));
+}
+
+bool TestStorage::runSql(const QStringList &statements, bool withDatabase)
+{
+    const QString name = u"tst_storage_raw"_s;
+    bool ok = true;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(m_backend == u"mysql" ? u"QMYSQL"_s : u"QSQLITE"_s, name);
+        if (m_backend == u"mysql") {
+            db.setHostName(m_config.host);
+            db.setPort(m_config.port);
+            db.setUserName(m_config.user);
+            db.setPassword(m_config.password);
+            if (withDatabase)
+                db.setDatabaseName(m_config.name);
+        } else {
+            db.setDatabaseName(m_config.path);
+        }
+        if (!db.open()) {
+            qWarning() << "raw connection:" << db.lastError().text();
+            ok = false;
+        } else {
+            QSqlQuery q(db);
+            for (const QString &statement : statements) {
+                if (!q.exec(statement)) {
+                    qWarning() << statement << q.lastError().text();
+                    ok = false;
+                    break;
+                }
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+bool TestStorage::runScript(const QString &scriptVariable, const QStringList &arguments)
+{
+    const QString script = qEnvironmentVariable(scriptVariable.toUtf8().constData());
+    if (script.isEmpty()) {
+        qWarning() << scriptVariable << "not set";
+        return false;
+    }
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    process.start(u"sh"_s, QStringList{script} + arguments);
+    return process.waitForFinished(120'000) && process.exitStatus() == QProcess::NormalExit &&
+           process.exitCode() == 0;
+}
+
+void TestStorage::opening_twice_applies_migrations_once()
+{
+    {
+        OPEN(s, config());
+        VALUE(version, s->schemaVersion());
+        QVERIFY(version >= 1);
+        CommitBatch batch;
+        batch.objects = {object(u"a"_s, 1)};
+        batch.lastSeq = 1;
+        CHECK_OK(s->commit(batch));
+    }
+    OPEN(again, config());
+    VALUE(version, again->schemaVersion());
+    QVERIFY(version >= 1);
+    VALUE(loaded, again->loadObject(u"a"_s));
+    QVERIFY(loaded.has_value());
+    // Re-opening the same instance (the reconnect path) works as well.
+    again->close();
+    QVERIFY(!again->isOpen());
+    CHECK_OK(again->open());
+    QVERIFY(again->isOpen());
+    QCOMPARE(again->backendName(), m_backend);
+}
+
+void TestStorage::commit_round_trips_objects_with_stamps()
+{
+    OPEN(s, config());
+    engine::ObjectState o;
+    o.oid = u"list-9 \u00e9\U0001F600"_s; // beyond the BMP: needs utf8mb4
+    o.kind = u"list"_s;
+    o.parent = u"root"_s;
+    o.owner = u"bob"_s;
+    o.access = engine::Access::Inherit;
+    o.seq = 42;
+    o.created = true;
+    o.props.insert(u"title"_s,
+                   prop(u"Groceries \U0001F34E"_s, 1764054000000, u"dev-7f3a"_s, u"d-0001"_s));
+    o.props.insert(u"qty"_s, prop(2, 1764054000001, u"dev-01bc"_s, u"d-0002"_s));
+    o.props.insert(u"tags"_s, prop(QJsonArray{u"a"_s, 1, true}, 5, u"c"_s, u"i"_s));
+    o.props.insert(u"meta"_s,
+                   prop(QJsonObject{{u"x"_s, 1.5}, {u"y"_s, QJsonValue()}}, 6, u"c"_s, u"j"_s));
+    o.props.insert(u"gone"_s, prop(QJsonValue(), 7, u"c"_s, u"k"_s));
+    o.props.insert(engine::kDeletedProperty, prop(false, 8, u"c"_s, u"l"_s));
+
+    CommitBatch batch;
+    batch.objects = {o};
+    batch.lastSeq = 42;
+    CHECK_OK(s->commit(batch));
+
+    VALUE(loaded, s->loadObject(o.oid));
+    QVERIFY(loaded.has_value());
+    QCOMPARE(*loaded, o);
+    QVERIFY(loaded->exists());
+    QVERIFY(!loaded->isDeleted());
+
+    VALUE(missing, s->loadObject(u"nope"_s));
+    QVERIFY(!missing.has_value());
+    // Ids compare bytewise: a different case is a different object.
+    VALUE(otherCase, s->loadObject(o.oid.toUpper()));
+    QVERIFY(!otherCase.has_value());
+}
+
+void TestStorage::commit_replaces_the_full_copy()
+{
+    OPEN(s, config());
+    engine::ObjectState o = object(u"a"_s, 1);
+    o.props.insert(u"qty"_s, prop(1, 1, u"c"_s, u"i"_s));
+    CommitBatch first;
+    first.objects = {o};
+    first.lastSeq = 1;
+    CHECK_OK(s->commit(first));
+
+    o.props.remove(u"qty"_s);
+    o.props.insert(u"location"_s, prop(u"aisle"_s, 9, u"c2"_s, u"i2"_s));
+    o.props.insert(engine::kDeletedProperty, prop(true, 10, u"c2"_s, u"i3"_s));
+    o.seq = 2;
+    o.access = engine::Access::Private;
+    CommitBatch second;
+    second.objects = {o};
+    second.lastSeq = 2;
+    CHECK_OK(s->commit(second));
+
+    VALUE(loaded, s->loadObject(u"a"_s));
+    QVERIFY(loaded.has_value());
+    QCOMPARE(*loaded, o);
+    QVERIFY(loaded->isDeleted());
+    VALUE(count, s->countObjectsAfter(0));
+    QCOMPARE(count, 1);
+}
+
+void TestStorage::large_values_round_trip()
+{
+    OPEN(s, config());
+    // Three 3 MiB objects: more than one INSERT's byte budget, so the batch
+    // is split, and over MariaDB's default packet size taken together.
+    CommitBatch batch;
+    for (int i = 1; i <= 3; ++i) {
+        engine::ObjectState o = object(u"big-%1"_s.arg(i), i);
+        o.props.insert(u"png"_s,
+                       prop(QString(3 * 1024 * 1024, QChar(u'a' + i)), i, u"c"_s, u"i"_s));
+        batch.objects.append(o);
+        DispatchLogEntry e = logEntry(u"c"_s, u"big-%1"_s.arg(i), 10);
+        e.json = QByteArray(3 * 1024 * 1024, 'x');
+        batch.log.append(e);
+    }
+    batch.lastSeq = 3;
+    CHECK_OK(s->commit(batch));
+    VALUE(objects, s->objectsAfter(0, 10));
+    QCOMPARE(objects.size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(objects[i], batch.objects[i]);
+}
+
+void TestStorage::objects_after_pages_in_seq_order()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    // Inserted out of order; oids sort differently from seqs.
+    for (int seq : {5, 3, 9, 1, 7, 2, 8, 4, 6, 10})
+        batch.objects.append(object(u"ob-%1"_s.arg(11 - seq), seq));
+    batch.lastSeq = 10;
+    CHECK_OK(s->commit(batch));
+
+    QList<qint64> seen;
+    qint64 after = 0;
+    for (;;) {
+        VALUE(page, s->objectsAfter(after, 3));
+        if (page.isEmpty())
+            break;
+        QVERIFY(page.size() <= 3);
+        for (const engine::ObjectState &o : page) {
+            QVERIFY(o.exists());
+            QCOMPARE(o.oid, u"ob-%1"_s.arg(11 - o.seq));
+            seen.append(o.seq);
+        }
+        after = page.constLast().seq;
+    }
+    QCOMPARE(seen, (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+
+    VALUE(tail, s->objectsAfter(8, 100));
+    QCOMPARE(tail.size(), 2);
+    VALUE(none, s->objectsAfter(0, 0));
+    QVERIFY(none.isEmpty());
+}
+
+void TestStorage::count_objects_after_counts_newer_objects()
+{
+    OPEN(s, config());
+    VALUE(empty, s->countObjectsAfter(0));
+    QCOMPARE(empty, 0);
+    CommitBatch batch;
+    for (int seq = 1; seq <= 25; ++seq)
+        batch.objects.append(object(u"o%1"_s.arg(seq), seq, seq % 5 == 0));
+    batch.lastSeq = 25;
+    CHECK_OK(s->commit(batch));
+    VALUE(all, s->countObjectsAfter(0));
+    QCOMPARE(all, 25);
+    VALUE(some, s->countObjectsAfter(20));
+    QCOMPARE(some, 5);
+    VALUE(none, s->countObjectsAfter(25));
+    QCOMPARE(none, 0);
+}
+
+void TestStorage::duplicate_dispatch_ids_do_not_fail_a_batch()
+{
+    OPEN(s, config());
+    CommitBatch first;
+    first.log = {logEntry(u"dev-a"_s, u"d-1"_s, 10), logEntry(u"dev-a"_s, u"d-2"_s, 10)};
+    CHECK_OK(s->commit(first));
+
+    CommitBatch second;
+    DispatchLogEntry changed = logEntry(u"dev-a"_s, u"d-1"_s, 99);
+    changed.json = "{}";
+    // A duplicate of an earlier batch, a duplicate inside the batch, and the
+    // same id from another device (not a duplicate).
+    second.log = {changed, logEntry(u"dev-a"_s, u"d-3"_s, 20), logEntry(u"dev-a"_s, u"d-3"_s, 20),
+                  logEntry(u"dev-b"_s, u"d-1"_s, 20)};
+    second.objects = {object(u"x"_s, 1)};
+    second.lastSeq = 1;
+    CHECK_OK(s->commit(second));
+
+    VALUE(knownA, s->knownDispatchIds(u"dev-a"_s, {u"d-1"_s, u"d-2"_s, u"d-3"_s}));
+    QCOMPARE(knownA, (QSet<QString>{u"d-1"_s, u"d-2"_s, u"d-3"_s}));
+    VALUE(knownB, s->knownDispatchIds(u"dev-b"_s, {u"d-1"_s, u"d-2"_s}));
+    QCOMPARE(knownB, (QSet<QString>{u"d-1"_s}));
+    VALUE(x, s->loadObject(u"x"_s));
+    QVERIFY(x.has_value());
+    VALUE(seq, s->lastSeq());
+    QCOMPARE(seq, 1);
+}
+
+void TestStorage::known_dispatch_ids_returns_the_logged_subset()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    for (int i = 0; i < 1500; i += 3)
+        batch.log.append(logEntry(u"dev-a"_s, u"d-%1"_s.arg(i), 10));
+    batch.log.append(logEntry(u"dev-b"_s, u"d-1"_s, 10));
+    CHECK_OK(s->commit(batch));
+
+    // More ids than one query takes, so several chunks and a padded one.
+    QStringList ids;
+    QSet<QString> expected;
+    for (int i = 0; i < 1300; ++i) {
+        ids.append(u"d-%1"_s.arg(i));
+        if (i % 3 == 0)
+            expected.insert(ids.constLast());
+    }
+    VALUE(known, s->knownDispatchIds(u"dev-a"_s, ids));
+    QCOMPARE(known.size(), expected.size());
+    QCOMPARE(known, expected);
+
+    VALUE(few, s->knownDispatchIds(u"dev-a"_s, {u"d-3"_s, u"d-4"_s, u"d-6"_s}));
+    QCOMPARE(few, (QSet<QString>{u"d-3"_s, u"d-6"_s}));
+    VALUE(none, s->knownDispatchIds(u"dev-a"_s, {}));
+    QVERIFY(none.isEmpty());
+    VALUE(otherDevice, s->knownDispatchIds(u"dev-c"_s, {u"d-3"_s}));
+    QVERIFY(otherDevice.isEmpty());
+}
+
+void TestStorage::last_seq_persists_and_is_never_lowered()
+{
+    {
+        OPEN(s, config());
+        VALUE(initial, s->lastSeq());
+        QCOMPARE(initial, 0);
+        CommitBatch batch;
+        batch.objects = {object(u"a"_s, 7, true), object(u"b"_s, 8)};
+        batch.lastSeq = 9; // a seq may be taken without an object row (an access change)
+        CHECK_OK(s->commit(batch));
+        VALUE(seq, s->lastSeq());
+        QCOMPARE(seq, 9);
+
+        CommitBatch older;
+        older.log = {logEntry(u"c"_s, u"i"_s, 1)};
+        older.lastSeq = 3;
+        CHECK_OK(s->commit(older));
+        VALUE(still, s->lastSeq());
+        QCOMPARE(still, 9);
+    }
+    OPEN(s, config());
+    VALUE(reopened, s->lastSeq());
+    QCOMPARE(reopened, 9);
+
+    // Purging the tombstone holding seq 7 and then deleting... the object of
+    // seq 8 would not exist either; last_seq stays, so no seq is reused.
+    *m_now += 100'000;
+    VALUE(report, s->expire(*m_now));
+    QCOMPARE(report.tombstonesRemoved, 1);
+    QCOMPARE(report.purgedSeq, 7);
+    VALUE(afterPurge, s->lastSeq());
+    QCOMPARE(afterPurge, 9);
+    VALUE(purged, s->purgedSeq());
+    QCOMPARE(purged, 7);
+}
+
+void TestStorage::clients_upsert_keeps_first_seen_and_lists_by_cuid()
+{
+    OPEN(s, config());
+    VALUE(none, s->client(u"dev-b"_s));
+    QVERIFY(!none.has_value());
+
+    CHECK_OK(s->upsertClient(clientRecord(u"dev-b"_s, 100, 100, 0)));
+    CommitBatch batch;
+    batch.clients = {clientRecord(u"dev-a"_s, 50, 60, 3)};
+    CHECK_OK(s->commit(batch));
+
+    ClientRecord later = clientRecord(u"dev-b"_s, 999, 500, 12);
+    later.uuid = u"bob"_s;
+    CHECK_OK(s->upsertClient(later));
+
+    VALUE(b, s->client(u"dev-b"_s));
+    QVERIFY(b.has_value());
+    QCOMPARE(b->uuid, u"bob"_s);
+    QCOMPARE(b->firstSeenMs, 100); // the first sighting stays
+    QCOMPARE(b->lastSeenMs, 500);
+    QCOMPARE(b->cursor, 12);
+
+    VALUE(all, s->clients());
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].cuid, u"dev-a"_s);
+    QCOMPARE(all[0].cursor, 3);
+    QCOMPARE(all[1].cuid, u"dev-b"_s);
+}
+
+void TestStorage::expire_removes_exactly_old_clients_log_and_tombstones()
+{
+    OPEN(s, config());
+    *m_now = 1000;
+    CommitBatch old;
+    old.objects = {object(u"live-old"_s, 1), object(u"tomb-old"_s, 2, true),
+                   object(u"tomb-old2"_s, 3, true)};
+    old.log = {logEntry(u"dev-old"_s, u"d-1"_s, 500), logEntry(u"dev-new"_s, u"d-2"_s, 1999)};
+    old.clients = {clientRecord(u"dev-old"_s, 100, 1999, 3),
+                   clientRecord(u"dev-new"_s, 100, 2000, 3)};
+    old.lastSeq = 3;
+    CHECK_OK(s->commit(old));
+
+    *m_now = 5000;
+    CommitBatch recent;
+    engine::ObjectState restored = object(u"tomb-old2"_s, 5, true);
+    restored.props[engine::kDeletedProperty] = prop(false, 400, u"dev-new"_s, u"undel"_s);
+    recent.objects = {object(u"tomb-new"_s, 4, true), restored};
+    recent.log = {logEntry(u"dev-new"_s, u"d-3"_s, 2000)};
+    recent.lastSeq = 5;
+    CHECK_OK(s->commit(recent));
+
+    VALUE(report, s->expire(2000));
+    QCOMPARE(report.clientsRemoved, 1);
+    QCOMPARE(report.logEntriesRemoved, 2);
+    QCOMPARE(report.tombstonesRemoved, 1);
+    QCOMPARE(report.purgedSeq, 2);
+
+    VALUE(clients, s->clients());
+    QCOMPARE(clients.size(), 1);
+    QCOMPARE(clients[0].cuid, u"dev-new"_s);
+    VALUE(knownOld, s->knownDispatchIds(u"dev-old"_s, {u"d-1"_s}));
+    QVERIFY(knownOld.isEmpty());
+    VALUE(knownNew, s->knownDispatchIds(u"dev-new"_s, {u"d-2"_s, u"d-3"_s}));
+    QCOMPARE(knownNew, (QSet<QString>{u"d-3"_s}));
+    for (const QString &oid : {u"live-old"_s, u"tomb-old2"_s, u"tomb-new"_s}) {
+        VALUE(o, s->loadObject(oid));
+        QVERIFY2(o.has_value(), qPrintable(oid));
+    }
+    VALUE(gone, s->loadObject(u"tomb-old"_s));
+    QVERIFY(!gone.has_value());
+
+    // Nothing more is old enough: an expire changes nothing, and never lowers
+    // purged_seq.
+    VALUE(again, s->expire(2000));
+    QCOMPARE(again.clientsRemoved, 0);
+    QCOMPARE(again.logEntriesRemoved, 0);
+    QCOMPARE(again.tombstonesRemoved, 0);
+    QCOMPARE(again.purgedSeq, 2);
+
+    VALUE(later, s->expire(5001));
+    QCOMPARE(later.tombstonesRemoved, 1);
+    QCOMPARE(later.purgedSeq, 4);
+    VALUE(purged, s->purgedSeq());
+    QCOMPARE(purged, 4);
+    VALUE(count, s->countObjectsAfter(0));
+    QCOMPARE(count, 2);
+    VALUE(seq, s->lastSeq());
+    QCOMPARE(seq, 5);
+}
+
+void TestStorage::conflicts_round_trip_newest_first()
+{
+    OPEN(s, config());
+    VALUE(empty, s->recentConflicts(10));
+    QVERIFY(empty.isEmpty());
+
+    CommitBatch batch;
+    for (int i = 1; i <= 3; ++i) {
+        ConflictRecord c;
+        c.seq = i;
+        c.oid = u"ob1"_s;
+        c.property = u"location"_s;
+        c.winner = prop(u"food court"_s, 1000 + i, u"dev-1"_s, u"w%1"_s.arg(i));
+        c.loser = prop(i == 2 ? QJsonValue(QJsonObject{{u"k"_s, 1}}) : QJsonValue(i), 900 + i,
+                       u"dev-2"_s, u"l%1"_s.arg(i));
+        c.uploaderCuid = u"dev-2"_s;
+        c.atMs = 5000 + i;
+        batch.conflicts.append(c);
+    }
+    CHECK_OK(s->commit(batch));
+    VALUE(recent, s->recentConflicts(2));
+    QCOMPARE(recent.size(), 2);
+    QCOMPARE(recent[0].seq, 3);
+    QCOMPARE(recent[1].seq, 2);
+    const ConflictRecord &c = recent[1];
+    QCOMPARE(c.oid, u"ob1"_s);
+    QCOMPARE(c.property, u"location"_s);
+    QCOMPARE(c.winner, batch.conflicts[1].winner);
+    QCOMPARE(c.loser, batch.conflicts[1].loser);
+    QCOMPARE(c.uploaderCuid, u"dev-2"_s);
+    QCOMPARE(c.atMs, 5002);
+}
+
+void TestStorage::users_crud_and_token_version_bumps()
+{
+    OPEN(s, config());
+    VALUE(missing, s->user(u"alice"_s));
+    QVERIFY(!missing.has_value());
+
+    UserRecord alice{u"alice"_s, u"$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA"_s, false, 0, 77};
+    CHECK_OK(s->createUser(alice));
+    CHECK_OK(s->createUser(UserRecord{u"bob"_s, QString(), false, 0, 78}));
+    const Status duplicate = s->createUser(alice);
+    QVERIFY(!duplicate.ok());
+    QVERIFY(!duplicate.error().connectionLost);
+
+    VALUE(loaded, s->user(u"alice"_s));
+    QVERIFY(loaded.has_value());
+    QCOMPARE(loaded->passwordHash, alice.passwordHash);
+    QCOMPARE(loaded->disabled, false);
+    QCOMPARE(loaded->tokenVersion, 0);
+    QCOMPARE(loaded->createdMs, 77);
+
+    CHECK_OK(s->setPasswordHash(u"alice"_s, u"$new"_s));
+    CHECK_OK(s->setDisabled(u"alice"_s, true));
+    VALUE(changed, s->user(u"alice"_s));
+    QCOMPARE(changed->passwordHash, u"$new"_s);
+    QCOMPARE(changed->disabled, true);
+    QCOMPARE(changed->tokenVersion, 2);
+    CHECK_OK(s->setDisabled(u"alice"_s, false));
+    VALUE(enabled, s->user(u"alice"_s));
+    QCOMPARE(enabled->disabled, false);
+    QCOMPARE(enabled->tokenVersion, 3);
+
+    QVERIFY(!s->setPasswordHash(u"nobody"_s, u"x"_s).ok());
+    QVERIFY(!s->setDisabled(u"nobody"_s, true).ok());
+
+    VALUE(all, s->users());
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].uuid, u"alice"_s);
+    QCOMPARE(all[1].uuid, u"bob"_s);
+    QCOMPARE(all[1].tokenVersion, 0);
+}
+
+void TestStorage::groups_crud()
+{
+    OPEN(s, config());
+    CHECK_OK(s->createGroup(u"staff"_s));
+    CHECK_OK(s->createGroup(u"admins"_s));
+    QVERIFY(!s->createGroup(u"staff"_s).ok());
+    QVERIFY(!s->addGroupMember(u"nope"_s, u"alice"_s).ok());
+
+    CHECK_OK(s->addGroupMember(u"staff"_s, u"bob"_s));
+    CHECK_OK(s->addGroupMember(u"staff"_s, u"alice"_s));
+    CHECK_OK(s->addGroupMember(u"staff"_s, u"alice"_s)); // again: no change, no error
+    CHECK_OK(s->addGroupMember(u"admins"_s, u"alice"_s));
+
+    VALUE(groups, s->groups());
+    QCOMPARE(groups, (QStringList{u"admins"_s, u"staff"_s}));
+    VALUE(members, s->groupMembers(u"staff"_s));
+    QCOMPARE(members, (QStringList{u"alice"_s, u"bob"_s}));
+    VALUE(ofAlice, s->groupsOf(u"alice"_s));
+    QCOMPARE(ofAlice, (QStringList{u"admins"_s, u"staff"_s}));
+
+    CHECK_OK(s->removeGroupMember(u"staff"_s, u"bob"_s));
+    VALUE(fewer, s->groupMembers(u"staff"_s));
+    QCOMPARE(fewer, QStringList{u"alice"_s});
+
+    CHECK_OK(s->removeGroup(u"admins"_s));
+    QVERIFY(!s->removeGroup(u"admins"_s).ok());
+    VALUE(left, s->groups());
+    QCOMPARE(left, QStringList{u"staff"_s});
+    VALUE(ofAliceNow, s->groupsOf(u"alice"_s));
+    QCOMPARE(ofAliceNow, QStringList{u"staff"_s});
+    // Re-creating a removed group starts empty.
+    CHECK_OK(s->createGroup(u"admins"_s));
+    VALUE(emptyAgain, s->groupMembers(u"admins"_s));
+    QVERIFY(emptyAgain.isEmpty());
+}
+
+void TestStorage::failed_commit_rolls_back_and_storage_stays_usable()
+{
+    OPEN(s, config());
+    // A trigger makes the last statement of the batch (the client upsert)
+    // fail after the objects, log and conflicts went in.
+    const QString trigger =
+        m_backend == u"mysql"
+            ? u"CREATE TRIGGER boom BEFORE INSERT ON clients FOR EACH ROW "
+              "IF NEW.cuid = 'boom' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'boom'; "
+              "END IF"_s
+            : u"CREATE TRIGGER boom BEFORE INSERT ON clients WHEN NEW.cuid = 'boom' "
+              "BEGIN SELECT RAISE(ABORT, 'boom'); END"_s;
+    QVERIFY(runSql({trigger}));
+
+    CommitBatch bad;
+    bad.objects = {object(u"a"_s, 1)};
+    bad.log = {logEntry(u"dev"_s, u"d-1"_s, 10)};
+    ConflictRecord c;
+    c.seq = 1;
+    c.oid = u"a"_s;
+    bad.conflicts = {c};
+    bad.clients = {clientRecord(u"boom"_s, 1, 1, 0)};
+    bad.lastSeq = 1;
+    const Status failed = s->commit(bad);
+    QVERIFY(!failed.ok());
+    QVERIFY2(!failed.error().connectionLost, qPrintable(failed.error().message));
+
+    VALUE(object, s->loadObject(u"a"_s));
+    QVERIFY(!object.has_value());
+    VALUE(known, s->knownDispatchIds(u"dev"_s, {u"d-1"_s}));
+    QVERIFY(known.isEmpty());
+    VALUE(conflicts, s->recentConflicts(10));
+    QVERIFY(conflicts.isEmpty());
+    VALUE(seq, s->lastSeq());
+    QCOMPARE(seq, 0);
+
+    bad.clients = {clientRecord(u"fine"_s, 1, 1, 0)};
+    CHECK_OK(s->commit(bad));
+    VALUE(seqAfter, s->lastSeq());
+    QCOMPARE(seqAfter, 1);
+}
+
+void TestStorage::calls_on_a_closed_storage_report_connection_lost()
+{
+    std::unique_ptr<Storage> s = createStorage(config(), nextConnectionName(), clock());
+    QVERIFY(s);
+    QVERIFY(!s->isOpen());
+    const auto before = s->lastSeq();
+    QVERIFY(!before.ok());
+    QVERIFY(before.error().connectionLost);
+    CHECK_OK(s->open());
+    s->close();
+    const Status commit = s->commit(CommitBatch{});
+    QVERIFY(!commit.ok());
+    QVERIFY(commit.error().connectionLost);
+    const auto users = s->users();
+    QVERIFY(!users.ok());
+    QVERIFY(users.error().connectionLost);
+
+    DatabaseConfig unknown;
+    unknown.backend = u"oracle"_s;
+    QVERIFY(!createStorage(unknown, nextConnectionName()));
+}
+
+void TestStorage::two_connections_work_concurrently()
+{
+    // The server's layout: the sync thread and the auth thread each own a
+    // connection; both open at once on a fresh database (racing to migrate)
+    // and write at the same time.
+    const DatabaseConfig cfg = config();
+    QMutex mutex;
+    QStringList errors;
+    auto record = [&](const QString &what, const StorageError &e) {
+        QMutexLocker lock(&mutex);
+        errors.append(what + u": "_s + errorOf(e));
+    };
+    const QString syncName = nextConnectionName();
+    const QString authName = nextConnectionName();
+    const Clock time = clock();
+
+    std::unique_ptr<QThread> sync(QThread::create([&] {
+        std::unique_ptr<Storage> s = createStorage(cfg, syncName, time);
+        if (const Status st = s->open(); !st.ok())
+            return record(u"sync open"_s, st.error());
+        for (int b = 0; b < 50; ++b) {
+            CommitBatch batch;
+            for (int i = 0; i < 10; ++i) {
+                const int n = b * 10 + i + 1;
+                batch.objects.append(object(u"o%1"_s.arg(n), n));
+                batch.log.append(logEntry(u"dev"_s, u"d%1"_s.arg(n), n));
+            }
+            batch.lastSeq = (b + 1) * 10;
+            if (const Status st = s->commit(batch); !st.ok())
+                return record(u"commit"_s, st.error());
+        }
+    }));
+    std::unique_ptr<QThread> auth(QThread::create([&] {
+        std::unique_ptr<Storage> s = createStorage(cfg, authName, time);
+        if (const Status st = s->open(); !st.ok())
+            return record(u"auth open"_s, st.error());
+        for (int i = 0; i < 50; ++i) {
+            const QString uuid = u"user%1"_s.arg(i);
+            if (const Status st = s->createUser(UserRecord{uuid, u"h"_s, false, 0, i}); !st.ok())
+                return record(u"createUser"_s, st.error());
+            if (const Status st = s->setPasswordHash(uuid, u"h2"_s); !st.ok())
+                return record(u"setPasswordHash"_s, st.error());
+            if (const auto u = s->user(uuid); !u.ok())
+                return record(u"user"_s, u.error());
+            if (const auto seq = s->lastSeq(); !seq.ok())
+                return record(u"lastSeq"_s, seq.error());
+        }
+    }));
+    sync->start();
+    auth->start();
+    QVERIFY(sync->wait(120'000));
+    QVERIFY(auth->wait(120'000));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u"; "_s)));
+
+    OPEN(s, cfg);
+    VALUE(count, s->countObjectsAfter(0));
+    QCOMPARE(count, 500);
+    VALUE(users, s->users());
+    QCOMPARE(users.size(), 50);
+    QCOMPARE(users[0].tokenVersion, 1);
+    VALUE(version, s->schemaVersion());
+    QVERIFY(version >= 1);
+}
+
+void TestStorage::commit_throughput()
+{
+    OPEN(s, config());
+    constexpr int kBatches = 100;
+    constexpr int kPerBatch = 100; // objects, plus as many log entries
+    QList<CommitBatch> batches;
+    for (int b = 0; b < kBatches; ++b) {
+        CommitBatch batch;
+        for (int i = 0; i < kPerBatch; ++i) {
+            const int n = b * kPerBatch + i + 1;
+            engine::ObjectState o = object(u"ob-%1"_s.arg(n), n);
+            o.props.insert(u"qty"_s, prop(n, n, u"dev-a"_s, u"d-%1"_s.arg(n)));
+            batch.objects.append(o);
+            batch.log.append(logEntry(u"dev-a"_s, u"d-%1"_s.arg(n), n));
+        }
+        batch.clients = {clientRecord(u"dev-a"_s, 1, b, b)};
+        batch.lastSeq = (b + 1) * kPerBatch;
+        batches.append(batch);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    for (const CommitBatch &batch : std::as_const(batches))
+        CHECK_OK(s->commit(batch));
+    const qint64 ms = qMax<qint64>(1, timer.elapsed());
+    const int rows = kBatches * kPerBatch * 2;
+    qInfo("%s: %d rows in %d transactions: %lld ms, %lld rows/s", qPrintable(m_backend), rows,
+          kBatches, ms, rows * 1000LL / ms);
+    VALUE(count, s->countObjectsAfter(0));
+    QCOMPARE(count, kBatches * kPerBatch);
+}
+
+void TestStorage::connection_loss_is_reported_and_reopen_recovers()
+{
+    if (m_backend != u"mysql" || qEnvironmentVariable("SENESCHAL_TEST_OUTAGE") != u"1")
+        QSKIP("stops the server; runs alone as storage_mysql_outage");
+    const QString dir = qEnvironmentVariable("SENESCHAL_TEST_MARIADB_DIR");
+    const QString port = QString::number(m_config.port);
+    const int timeoutMs = m_config.connectTimeoutS * 2000;
+
+    // Whatever happens below, the server is up again for the tests after us.
+    bool serverDown = false;
+    auto restart = qScopeGuard([&] {
+        if (serverDown)
+            runScript(u"SENESCHAL_TEST_MARIADB_START"_s, {u"--keep"_s, dir, port});
+    });
+
+    OPEN(s, config());
+    CommitBatch before;
+    before.objects = {object(u"a"_s, 1)};
+    before.lastSeq = 1;
+    CHECK_OK(s->commit(before));
+
+    serverDown = true;
+    QVERIFY(runScript(u"SENESCHAL_TEST_MARIADB_STOP"_s, {dir}));
+
+    CommitBatch during;
+    during.objects = {object(u"b"_s, 2)};
+    during.log = {logEntry(u"dev"_s, u"d-2"_s, 2)};
+    during.lastSeq = 2;
+    QElapsedTimer timer;
+    timer.start();
+    const Status lost = s->commit(during);
+    QVERIFY(!lost.ok());
+    QVERIFY2(lost.error().connectionLost, qPrintable(lost.error().message));
+    QVERIFY2(timer.elapsed() < timeoutMs, qPrintable(QString::number(timer.elapsed())));
+    const auto read = s->lastSeq();
+    QVERIFY(!read.ok());
+    QVERIFY(read.error().connectionLost);
+
+    // What the sync service does: close, and try again later.
+    s->close();
+    timer.restart();
+    const Status refused = s->open();
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().connectionLost, qPrintable(refused.error().message));
+    QVERIFY2(timer.elapsed() < timeoutMs, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!s->isOpen());
+
+    QVERIFY(runScript(u"SENESCHAL_TEST_MARIADB_START"_s, {u"--keep"_s, dir, port}));
+    serverDown = false;
+    CHECK_OK(s->open());
+    VALUE(seq, s->lastSeq());
+    QCOMPARE(seq, 1); // the failed batch left nothing behind
+    VALUE(b, s->loadObject(u"b"_s));
+    QVERIFY(!b.has_value());
+    CHECK_OK(s->commit(during));
+    VALUE(seqAfter, s->lastSeq());
+    QCOMPARE(seqAfter, 2);
+    VALUE(known, s->knownDispatchIds(u"dev"_s, {u"d-2"_s}));
+    QCOMPARE(known.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
