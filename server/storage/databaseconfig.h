@@ -19,7 +19,7 @@ struct DatabaseConfig
     // mysql: a read or write that takes longer fails (the client library may
     // retry a read, so the worst case is about three times this). Long
     // enough for a large expire(), short enough that a hung server is noticed.
-    int ioTimeoutS = 60;
+    int ioTimeoutS = 30;
     // sqlite: how long a writer waits for the other connection's transaction.
     int busyTimeoutMs = 5000;
 };

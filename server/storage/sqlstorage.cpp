@@ -395,11 +395,10 @@ template<typename Fn> SqlStorage::Failure SqlStorage::inTransaction(Fn &&body)
     Failure failure = body();
     if (!failure)
         failure = executeDirect(m_sql.commit);
-    if (failure) {
-        // Best effort: after a lost connection the server has rolled back
-        // already, and this fails too.
+    // After a lost connection the server rolls back on its own; trying here
+    // could only wait for another timeout.
+    if (failure && !failure->connectionLost)
         executeDirect(m_sql.rollback);
-    }
     return failure;
 }
 

@@ -4,10 +4,12 @@
 
 #include "engine/dispatch.h"
 #include "storage/databaseconfig.h"
+#include "storage/migrations.h"
 #include "storage/storage.h"
 #include "storage/storagefactory.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
@@ -20,6 +22,7 @@
 #include <QThread>
 #include <atomic>
 #include <memory>
+#include <signal.h>
 
 using namespace Qt::StringLiterals;
 using namespace seneschal;
@@ -99,6 +102,9 @@ private Q_SLOTS:
     void init();
 
     void opening_twice_applies_migrations_once();
+    void migrations_resume_after_an_interrupted_step();
+    void a_newer_schema_is_refused();
+    void split_statements_ends_at_semicolons_at_line_end();
     void commit_round_trips_objects_with_stamps();
     void commit_replaces_the_full_copy();
     void large_values_round_trip();
@@ -117,6 +123,7 @@ private Q_SLOTS:
     void two_connections_work_concurrently();
     void commit_throughput();
     void connection_loss_is_reported_and_reopen_recovers();
+    void hung_server_fails_within_the_timeouts();
 
 private:
     DatabaseConfig config() const { return m_config; }
@@ -244,6 +251,54 @@ void TestStorage::opening_twice_applies_migrations_once()
     CHECK_OK(again->open());
     QVERIFY(again->isOpen());
     QCOMPARE(again->backendName(), m_backend);
+}
+
+void TestStorage::migrations_resume_after_an_interrupted_step()
+{
+    {
+        OPEN(s, config());
+        CommitBatch batch;
+        batch.objects = {object(u"a"_s, 1)};
+        batch.lastSeq = 1;
+        CHECK_OK(s->commit(batch));
+    }
+    // As if the server stopped after a migration's tables were created but
+    // before its version was recorded (MySQL cannot roll DDL back).
+    QVERIFY(runSql({u"DELETE FROM schema_version"_s}));
+    OPEN(s, config());
+    VALUE(version, s->schemaVersion());
+    QVERIFY(version >= 1);
+    VALUE(loaded, s->loadObject(u"a"_s));
+    QVERIFY(loaded.has_value());
+    VALUE(seq, s->lastSeq());
+    QCOMPARE(seq, 1);
+}
+
+void TestStorage::a_newer_schema_is_refused()
+{
+    {
+        OPEN(s, config());
+    }
+    QVERIFY(runSql({u"INSERT INTO schema_version (version, applied_ms) VALUES (9999, 0)"_s}));
+    std::unique_ptr<Storage> s = createStorage(config(), nextConnectionName(), clock());
+    const Status opened = s->open();
+    QVERIFY(!opened.ok());
+    QVERIFY(!opened.error().connectionLost);
+    QVERIFY2(opened.error().message.contains(u"9999"_s), qPrintable(opened.error().message));
+    QVERIFY(!s->isOpen());
+}
+
+void TestStorage::split_statements_ends_at_semicolons_at_line_end()
+{
+    const QStringList statements = splitStatements(u"-- a comment; with a semicolon;\n"
+                                                   "CREATE TABLE t (\n"
+                                                   "    a TEXT DEFAULT ';x'\n"
+                                                   ");\n"
+                                                   "\n"
+                                                   "INSERT INTO t VALUES ('1');  \n"
+                                                   "SELECT 1"_s);
+    QCOMPARE(statements, (QStringList{u"CREATE TABLE t (\na TEXT DEFAULT ';x'\n)"_s,
+                                      u"INSERT INTO t VALUES ('1')"_s, u"SELECT 1"_s}));
 }
 
 void TestStorage::commit_round_trips_objects_with_stamps()
@@ -896,6 +951,58 @@ void TestStorage::connection_loss_is_reported_and_reopen_recovers()
     QCOMPARE(seqAfter, 2);
     VALUE(known, s->knownDispatchIds(u"dev"_s, {u"d-2"_s}));
     QCOMPARE(known.size(), 1);
+}
+
+void TestStorage::hung_server_fails_within_the_timeouts()
+{
+    if (m_backend != u"mysql" || qEnvironmentVariable("SENESCHAL_TEST_OUTAGE") != u"1")
+        QSKIP("freezes the server; runs alone as storage_mysql_outage");
+    QFile pidFile(qEnvironmentVariable("SENESCHAL_TEST_MARIADB_DIR") + u"/mysqld.pid"_s);
+    QVERIFY(pidFile.open(QIODevice::ReadOnly));
+    const pid_t pid = pid_t(pidFile.readAll().trimmed().toLongLong());
+    QVERIFY(pid > 0);
+
+    // A frozen server (SIGSTOP) accepts TCP connections and answers nothing,
+    // like a hung host: only the client timeouts end the wait.
+    DatabaseConfig cfg = config();
+    cfg.connectTimeoutS = 1;
+    cfg.ioTimeoutS = 1;
+    OPEN(s, cfg);
+    CommitBatch batch;
+    batch.objects = {object(u"a"_s, 1)};
+    batch.lastSeq = 1;
+
+    bool frozen = false;
+    auto thaw = qScopeGuard([&] {
+        if (frozen)
+            ::kill(pid, SIGCONT);
+    });
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    frozen = true;
+
+    QElapsedTimer timer;
+    timer.start();
+    const Status hung = s->commit(batch);
+    const qint64 commitMs = timer.elapsed();
+    QVERIFY(!hung.ok());
+    QVERIFY2(hung.error().connectionLost, qPrintable(hung.error().message));
+    s->close();
+    timer.restart();
+    const Status refused = s->open();
+    const qint64 openMs = timer.elapsed();
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().connectionLost, qPrintable(refused.error().message));
+    qInfo("frozen server: commit failed after %lld ms, open after %lld ms", commitMs, openMs);
+    // The client library may retry a timed-out read, up to three times.
+    QVERIFY2(commitMs < 4 * 1000 + 1000, qPrintable(QString::number(commitMs)));
+    QVERIFY2(openMs < 4 * 1000 + 1000, qPrintable(QString::number(openMs)));
+
+    QCOMPARE(::kill(pid, SIGCONT), 0);
+    frozen = false;
+    CHECK_OK(s->open());
+    CHECK_OK(s->commit(batch));
+    VALUE(seq, s->lastSeq());
+    QCOMPARE(seq, 1);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
