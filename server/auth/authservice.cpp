@@ -1,0 +1,52 @@
+#include "authservice.h"
+
+#include "authworker.h"
+#include "storage/storage.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace seneschal::auth {
+
+AuthService::AuthService(const AuthConfig &config, const QByteArray &jwtSecret,
+                         StorageFactory storageFactory, Clock clock)
+{
+    m_thread.setObjectName(u"seneschal-auth"_s);
+    m_worker = new AuthWorker(config, jwtSecret, std::move(storageFactory), std::move(clock));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+AuthService::~AuthService()
+{
+    // Storage and LDAP handles belong to the worker thread: close them there.
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void AuthService::login(const Credentials &credentials, QObject *context,
+                        std::function<void(const LoginResult &)> done)
+{
+    AuthWorker::Reply reply = [ctx = QPointer<QObject>(context),
+                               done = std::move(done)](const LoginResult &result) {
+        QObject *target = ctx.data();
+        if (!target)
+            return;
+        QMetaObject::invokeMethod(
+            target,
+            [ctx, done, result] {
+                if (ctx)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+    };
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, credentials, reply] { w->login(credentials, reply); },
+        Qt::QueuedConnection);
+}
+
+} // namespace seneschal::auth

@@ -1,0 +1,298 @@
+#include "ldapprovider.h"
+
+#include "authlogging.h"
+#include "ldapescape.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QList>
+#include <ldap.h>
+#include <memory>
+#include <optional>
+#include <sys/time.h>
+
+using namespace Qt::StringLiterals;
+
+namespace seneschal::auth {
+
+namespace {
+
+using Outcome = ProviderResult::Outcome;
+
+struct LdapCloser
+{
+    void operator()(LDAP *ld) const { ldap_unbind_ext_s(ld, nullptr, nullptr); }
+};
+using LdapPtr = std::unique_ptr<LDAP, LdapCloser>;
+
+struct MessageFree
+{
+    void operator()(LDAPMessage *m) const { ldap_msgfree(m); }
+};
+using MessagePtr = std::unique_ptr<LDAPMessage, MessageFree>;
+
+timeval toTimeval(int ms)
+{
+    timeval tv{};
+    tv.tv_sec = ms / 1000;
+    tv.tv_usec = (ms % 1000) * 1000;
+    return tv;
+}
+
+bool isUnreachable(int rc)
+{
+    return rc == LDAP_SERVER_DOWN || rc == LDAP_CONNECT_ERROR || rc == LDAP_TIMEOUT ||
+           rc == LDAP_UNAVAILABLE || rc == LDAP_BUSY;
+}
+
+QString ldapError(LDAP *ld, int rc)
+{
+    QString text = QString::fromUtf8(ldap_err2string(rc));
+    char *diagnostic = nullptr;
+    if (ld && ldap_get_option(ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic) == LDAP_OPT_SUCCESS &&
+        diagnostic) {
+        if (*diagnostic)
+            text += u" ("_s + QString::fromUtf8(diagnostic) + u')';
+        ldap_memfree(diagnostic);
+    }
+    return text;
+}
+
+ProviderResult unavailable(const QString &message)
+{
+    ProviderResult r;
+    r.outcome = Outcome::Unavailable;
+    r.message = message;
+    return r;
+}
+
+ProviderResult rejected(const QString &message)
+{
+    ProviderResult r;
+    r.outcome = Outcome::Rejected;
+    r.message = message;
+    return r;
+}
+
+// What a failed operation means for the login.
+ProviderResult fromError(LDAP *ld, int rc, const QString &what)
+{
+    if (isUnreachable(rc))
+        return unavailable(u"directory unreachable: %1"_s.arg(ldapError(ld, rc)));
+    if (rc == LDAP_INVALID_CREDENTIALS || rc == LDAP_NO_SUCH_OBJECT ||
+        rc == LDAP_INAPPROPRIATE_AUTH || rc == LDAP_INVALID_DN_SYNTAX)
+        return rejected(u"%1: %2"_s.arg(what, ldapError(ld, rc)));
+    return unavailable(u"directory error during %1: %2"_s.arg(what, ldapError(ld, rc)));
+}
+
+int simpleBind(LDAP *ld, const QString &dn, const QString &password)
+{
+    QByteArray dnBytes = dn.toUtf8();
+    QByteArray secret = password.toUtf8();
+    berval cred{};
+    cred.bv_val = secret.data();
+    cred.bv_len = ber_len_t(secret.size());
+    const int rc = ldap_sasl_bind_s(ld, dn.isEmpty() ? nullptr : dnBytes.constData(),
+                                    LDAP_SASL_SIMPLE, &cred, nullptr, nullptr, nullptr);
+    secret.fill('\0');
+    return rc;
+}
+
+QStringList values(LDAP *ld, LDAPMessage *entry, const QString &attribute)
+{
+    QStringList out;
+    if (attribute.isEmpty())
+        return out;
+    const QByteArray name = attribute.toUtf8();
+    berval **vals = ldap_get_values_len(ld, entry, name.constData());
+    if (!vals)
+        return out;
+    for (berval **v = vals; *v; ++v)
+        out << QString::fromUtf8((*v)->bv_val, qsizetype((*v)->bv_len));
+    ldap_value_free_len(vals);
+    return out;
+}
+
+// The value of a DN's first RDN: "cn=admins,ou=groups,..." gives "admins".
+std::optional<QString> firstRdnValue(const QString &dn)
+{
+    const QByteArray bytes = dn.toUtf8();
+    LDAPDN parsed = nullptr;
+    if (ldap_str2dn(bytes.constData(), &parsed, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || !parsed)
+        return std::nullopt;
+    std::optional<QString> value;
+    if (parsed[0] && parsed[0][0])
+        value = QString::fromUtf8(parsed[0][0]->la_value.bv_val,
+                                  qsizetype(parsed[0][0]->la_value.bv_len));
+    ldap_dnfree(parsed);
+    return value;
+}
+
+struct Search
+{
+    int rc = LDAP_SUCCESS;
+    MessagePtr result;
+};
+
+Search search(LDAP *ld, const QString &base, int scope, const QString &filter,
+              const QStringList &attributes, int sizeLimit, int timeoutMs)
+{
+    QList<QByteArray> names;
+    for (const QString &a : attributes)
+        if (!a.isEmpty())
+            names << a.toUtf8();
+    QList<char *> attrs;
+    for (QByteArray &n : names)
+        attrs << n.data();
+    attrs << nullptr;
+    const QByteArray baseBytes = base.toUtf8();
+    const QByteArray filterBytes = filter.toUtf8();
+    timeval timeout = toTimeval(timeoutMs);
+    LDAPMessage *raw = nullptr;
+    Search s;
+    s.rc = ldap_search_ext_s(ld, baseBytes.constData(), scope, filterBytes.constData(),
+                             attrs.data(), 0, nullptr, nullptr, &timeout, sizeLimit, &raw);
+    s.result.reset(raw);
+    return s;
+}
+
+} // namespace
+
+LdapProvider::LdapProvider(LdapConfig config)
+    : m_config(std::move(config))
+{}
+
+QString LdapProvider::name() const
+{
+    return u"ldap"_s;
+}
+
+ProviderResult LdapProvider::authenticate(const QString &username, const QString &password)
+{
+    // An empty password makes a simple bind "unauthenticated", which
+    // directories answer with success: never let one through.
+    if (username.isEmpty() || password.isEmpty())
+        return rejected(u"empty user name or password"_s);
+
+    const QByteArray url = m_config.url.toUtf8();
+    LDAP *raw = nullptr;
+    int rc = ldap_initialize(&raw, url.constData());
+    LdapPtr ld(raw);
+    if (rc != LDAP_SUCCESS || !ld)
+        return unavailable(u"bad LDAP URL %1: %2"_s.arg(m_config.url, ldapError(nullptr, rc)));
+
+    const int version = LDAP_VERSION3;
+    const timeval network = toTimeval(m_config.networkTimeoutMs);
+    const timeval operation = toTimeval(m_config.operationTimeoutMs);
+    ldap_set_option(ld.get(), LDAP_OPT_PROTOCOL_VERSION, &version);
+    ldap_set_option(ld.get(), LDAP_OPT_NETWORK_TIMEOUT, &network);
+    ldap_set_option(ld.get(), LDAP_OPT_TIMEOUT, &operation);
+    ldap_set_option(ld.get(), LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
+    const int demand = LDAP_OPT_X_TLS_DEMAND;
+    ldap_set_option(ld.get(), LDAP_OPT_X_TLS_REQUIRE_CERT, &demand);
+    if (!m_config.caFile.isEmpty()) {
+        const QByteArray ca = QFile::encodeName(m_config.caFile);
+        rc = ldap_set_option(ld.get(), LDAP_OPT_X_TLS_CACERTFILE, ca.constData());
+        if (rc != LDAP_OPT_SUCCESS)
+            return unavailable(u"LDAP CA file %1 not usable"_s.arg(m_config.caFile));
+    }
+    // A TLS context of this handle's own, so the CA file above applies
+    // (libldap otherwise keeps using the global one).
+    const int server = 0;
+    rc = ldap_set_option(ld.get(), LDAP_OPT_X_TLS_NEWCTX, &server);
+    if (rc != LDAP_OPT_SUCCESS)
+        return unavailable(u"LDAP TLS setup failed: %1"_s.arg(ldapError(ld.get(), rc)));
+
+    if (m_config.startTls) {
+        rc = ldap_start_tls_s(ld.get(), nullptr, nullptr);
+        if (rc != LDAP_SUCCESS) {
+            // Never fall back to plaintext: the password would travel in clear.
+            return unavailable(
+                u"directory unreachable: StartTLS failed: %1"_s.arg(ldapError(ld.get(), rc)));
+        }
+    }
+
+    const QStringList entryAttributes{m_config.uuidAttribute, m_config.memberOfAttribute};
+    const bool direct = !m_config.bindDnTemplate.isEmpty();
+    QString userDn;
+    MessagePtr entryResult;
+    if (direct) {
+        userDn = LdapEscape::substitute(m_config.bindDnTemplate,
+                                        {{u'u', LdapEscape::dnValue(username)}});
+        rc = simpleBind(ld.get(), userDn, password);
+        if (rc != LDAP_SUCCESS)
+            return fromError(ld.get(), rc, u"bind as %1"_s.arg(userDn));
+        Search s = search(ld.get(), userDn, LDAP_SCOPE_BASE, u"(objectClass=*)"_s, entryAttributes,
+                          1, m_config.operationTimeoutMs);
+        if (s.rc != LDAP_SUCCESS)
+            return fromError(ld.get(), s.rc, u"reading %1"_s.arg(userDn));
+        entryResult = std::move(s.result);
+    } else {
+        rc = simpleBind(ld.get(), m_config.serviceDn, m_config.servicePassword);
+        if (rc != LDAP_SUCCESS) {
+            ProviderResult r = fromError(ld.get(), rc, u"service bind"_s);
+            r.outcome = Outcome::Unavailable; // our configuration, not the user's fault
+            return r;
+        }
+        const QString filter = LdapEscape::substitute(m_config.userFilter,
+                                                      {{u'u', LdapEscape::filterValue(username)}});
+        // Size limit 2: one is the answer, two means the filter is ambiguous.
+        Search s = search(ld.get(), m_config.searchBaseDn, LDAP_SCOPE_SUBTREE, filter,
+                          entryAttributes, 2, m_config.operationTimeoutMs);
+        if (s.rc == LDAP_SIZELIMIT_EXCEEDED)
+            return rejected(u"user filter matches more than one entry"_s);
+        if (s.rc != LDAP_SUCCESS)
+            return fromError(ld.get(), s.rc, u"user search"_s);
+        const int count = ldap_count_entries(ld.get(), s.result.get());
+        if (count != 1)
+            return rejected(count == 0 ? u"no such user"_s : u"ambiguous user"_s);
+        char *dn = ldap_get_dn(ld.get(), ldap_first_entry(ld.get(), s.result.get()));
+        if (!dn)
+            return unavailable(u"directory returned an entry without DN"_s);
+        userDn = QString::fromUtf8(dn);
+        ldap_memfree(dn);
+        entryResult = std::move(s.result);
+        rc = simpleBind(ld.get(), userDn, password);
+        if (rc != LDAP_SUCCESS)
+            return fromError(ld.get(), rc, u"bind as %1"_s.arg(userDn));
+    }
+
+    LDAPMessage *entry = ldap_first_entry(ld.get(), entryResult.get());
+    ProviderResult result;
+    result.outcome = Outcome::Accepted;
+    const QStringList uuids =
+        entry ? values(ld.get(), entry, m_config.uuidAttribute) : QStringList();
+    result.uuid = uuids.isEmpty() ? username : uuids.first();
+    if (entry) {
+        for (const QString &groupDn : values(ld.get(), entry, m_config.memberOfAttribute))
+            if (const auto name = firstRdnValue(groupDn))
+                result.groups << *name;
+    }
+
+    if (!m_config.groupBaseDn.isEmpty()) {
+        // Search groups as the service account when there is one: users are
+        // often not allowed to read group entries themselves.
+        if (!direct) {
+            rc = simpleBind(ld.get(), m_config.serviceDn, m_config.servicePassword);
+            if (rc != LDAP_SUCCESS)
+                return fromError(ld.get(), rc, u"service bind for groups"_s);
+        }
+        const QString filter = LdapEscape::substitute(
+            m_config.groupFilter, {{u'd', LdapEscape::filterValue(userDn)},
+                                   {u'u', LdapEscape::filterValue(result.uuid)}});
+        Search s = search(ld.get(), m_config.groupBaseDn, LDAP_SCOPE_SUBTREE, filter,
+                          {m_config.groupNameAttribute}, 0, m_config.operationTimeoutMs);
+        if (s.rc != LDAP_SUCCESS && s.rc != LDAP_SIZELIMIT_EXCEEDED)
+            return fromError(ld.get(), s.rc, u"group search"_s);
+        for (LDAPMessage *g = ldap_first_entry(ld.get(), s.result.get()); g;
+             g = ldap_next_entry(ld.get(), g))
+            result.groups << values(ld.get(), g, m_config.groupNameAttribute);
+    }
+    result.groups.removeDuplicates();
+    result.groups.sort();
+    qCDebug(lcAuth) << "ldap accepted" << result.uuid << "dn" << userDn << "groups"
+                    << result.groups;
+    return result;
+}
+
+} // namespace seneschal::auth

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "storage/storage.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <memory>
+
+namespace seneschal::test {
+
+// The users and groups a FakeStorage serves. Shared between instances, like
+// a database between connections, so a test can change a user while the
+// auth worker thread holds its own instance.
+struct FakeUserDatabase
+{
+    QMutex mutex;
+    QHash<QString, storage::UserRecord> users;
+    QHash<QString, QSet<QString>> groups; // gid -> members
+    bool down = false;                    // every call fails as if the connection was lost
+    int opens = 0;
+};
+
+// An in-memory Storage with only the user and group part implemented; the
+// sync part answers errors. Enough to test authentication without SQL.
+class FakeStorage : public storage::Storage
+{
+public:
+    explicit FakeStorage(std::shared_ptr<FakeUserDatabase> db);
+
+    QString backendName() const override;
+    storage::Status open() override;
+    void close() override;
+    bool isOpen() const override;
+    storage::Result<int> schemaVersion() override;
+
+    storage::Status commit(const storage::CommitBatch &batch) override;
+    storage::Result<qint64> lastSeq() override;
+    storage::Result<std::optional<engine::ObjectState>> loadObject(const QString &oid) override;
+    storage::Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) override;
+    storage::Result<qint64> countObjectsAfter(qint64 afterSeq) override;
+    storage::Result<QSet<QString>> knownDispatchIds(const QString &cuid,
+                                                    const QStringList &ids) override;
+    storage::Result<QList<storage::ConflictRecord>> recentConflicts(int limit) override;
+    storage::Result<std::optional<storage::ClientRecord>> client(const QString &cuid) override;
+    storage::Result<QList<storage::ClientRecord>> clients() override;
+    storage::Status upsertClient(const storage::ClientRecord &client) override;
+    storage::Result<storage::ExpiryReport> expire(qint64 horizonMs) override;
+    storage::Result<qint64> purgedSeq() override;
+
+    storage::Result<std::optional<storage::UserRecord>> user(const QString &uuid) override;
+    storage::Result<QList<storage::UserRecord>> users() override;
+    storage::Status createUser(const storage::UserRecord &user) override;
+    storage::Status setPasswordHash(const QString &uuid, const QString &hash) override;
+    storage::Status setDisabled(const QString &uuid, bool disabled) override;
+    storage::Status createGroup(const QString &gid) override;
+    storage::Status removeGroup(const QString &gid) override;
+    storage::Status addGroupMember(const QString &gid, const QString &uuid) override;
+    storage::Status removeGroupMember(const QString &gid, const QString &uuid) override;
+    storage::Result<QStringList> groups() override;
+    storage::Result<QStringList> groupMembers(const QString &gid) override;
+    storage::Result<QStringList> groupsOf(const QString &uuid) override;
+
+private:
+    std::optional<storage::StorageError> unusable() const;
+
+    std::shared_ptr<FakeUserDatabase> m_db;
+    bool m_open = false;
+};
+
+} // namespace seneschal::test
