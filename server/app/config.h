@@ -1,0 +1,35 @@
+#pragma once
+
+#include "auth/authconfig.h"
+#include "session/sessionsettings.h"
+#include "storage/databaseconfig.h"
+#include "sync/syncsettings.h"
+#include "transport/listenersettings.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace seneschal::app {
+
+// The whole configuration, read once from the INI file and validated at
+// start; every problem is reported with the key it concerns.
+struct Config
+{
+    QString file;    // where it was read from (empty: built-in defaults)
+    QString dataDir; // certificates, the JWT secret, the SQLite database
+    QString logRules;
+    transport::ListenerSettings listener;
+    session::SessionSettings session;
+    sync::SyncSettings sync;
+    storage::DatabaseConfig database;
+    auth::AuthConfig auth;
+    QString jwtSecretFile;
+
+    // Reads `path` (missing file: defaults, reported as an error unless
+    // `allowMissing`). Problems go to `errors`, one line each.
+    static Config load(const QString &path, bool allowMissing, QStringList *errors);
+    // Resolves a path relative to the data directory.
+    QString inDataDir(const QString &path) const;
+};
+
+} // namespace seneschal::app

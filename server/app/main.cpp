@@ -1,0 +1,162 @@
+#include "config.h"
+#include "server.h"
+#include "signalwatcher.h"
+#include "storage/storagefactory.h"
+#include "sync/syncservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QTextStream>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace seneschal;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int openStorageOnly(const app::Config &config, std::unique_ptr<storage::Storage> &storage)
+{
+    if (!QDir().mkpath(config.dataDir)) {
+        err() << "cannot create the data directory " << config.dataDir << Qt::endl;
+        return 1;
+    }
+    storage = storage::createStorage(config.database, u"seneschal-cli"_s);
+    if (!storage) {
+        err() << "unknown database backend " << config.database.backend << Qt::endl;
+        return 2;
+    }
+    if (auto opened = storage->open(); !opened) {
+        err() << "cannot open the database: " << opened.error().message << Qt::endl;
+        return 1;
+    }
+    return 0;
+}
+
+int runExpireNow(const app::Config &config)
+{
+    std::unique_ptr<storage::Storage> storage;
+    if (int rc = openStorageOnly(config, storage))
+        return rc;
+    sync::SyncService service(*storage, config.sync,
+                              [] { return QDateTime::currentMSecsSinceEpoch(); });
+    if (auto started = service.start(); !started) {
+        err() << "cannot open the database: " << started.error().message << Qt::endl;
+        return 1;
+    }
+    out() << "expiring devices unseen for " << config.sync.expireDays << " days..." << Qt::endl;
+    auto report = service.expire();
+    if (!report) {
+        err() << "expiry failed: " << report.error().message << Qt::endl;
+        return 1;
+    }
+    const auto &r = report.value();
+    out() << "expired " << r.clientsRemoved << " devices, " << r.logEntriesRemoved
+          << " dispatch log entries, " << r.tombstonesRemoved << " tombstones" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Qt's own event dispatcher scales to thousands of sockets; glib's does not.
+    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN")) {
+        qSetMessagePattern(
+            u"%{time yyyy-MM-dd hh:mm:ss.zzz} "
+            "%{if-debug}debug%{endif}%{if-info}info %{endif}"
+            "%{if-warning}warn %{endif}%{if-critical}error%{endif}"
+            "%{if-fatal}fatal%{endif} %{if-category}%{category}: %{endif}%{message}"_s);
+    }
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"seneschal-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SENESCHAL_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Seneschal sync server: keeps offline-first apps in step over WebSocket (wss://.../v1).\n"
+        "\n"
+        "Commands (without one, the server runs):\n"
+        "  user add|passwd|disable|enable|list [name]   manage local users (passwords on stdin)\n"
+        "  group add|remove|member-add|member-remove|list [group] [user]"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption({u"c"_s, u"config"_s},
+                                          u"Read the configuration from <file>."_s, u"file"_s,
+                                          u"/etc/seneschal/seneschal.conf"_s);
+    const QCommandLineOption checkOption(u"check-config"_s,
+                                         u"Validate the configuration and exit."_s);
+    const QCommandLineOption initOption(u"init-db"_s,
+                                        u"Create or upgrade the database schema and exit."_s);
+    const QCommandLineOption expireOption(
+        u"expire-now"_s, u"Expire devices unseen for clients/expireDays now and exit."_s);
+    parser.addOptions({configOption, checkOption, initOption, expireOption});
+    parser.addPositionalArgument(u"command"_s, u"user or group (see above)"_s, u"[command...]"_s);
+    parser.process(app);
+
+    QStringList errors;
+    const app::Config config =
+        app::Config::load(parser.value(configOption), !parser.isSet(configOption), &errors);
+    if (!errors.isEmpty()) {
+        for (const QString &e : std::as_const(errors))
+            err() << "configuration: " << e << Qt::endl;
+        return 2;
+    }
+    if (!config.logRules.isEmpty())
+        QLoggingCategory::setFilterRules(QString(config.logRules).replace(u';', u'\n'));
+
+    if (parser.isSet(checkOption)) {
+        out() << "configuration OK: " << (config.file.isEmpty() ? u"(defaults)"_s : config.file)
+              << "\n  listen " << config.listener.address.toString() << ':' << config.listener.port
+              << (config.listener.tls ? " (TLS)" : " (plaintext)") << "\n  database "
+              << config.database.backend << ' '
+              << (config.database.backend == u"sqlite"
+                      ? config.database.path
+                      : config.database.host + u'/' + config.database.name)
+              << "\n  auth " << config.auth.providers.join(u',') << Qt::endl;
+        return 0;
+    }
+    if (parser.isSet(initOption)) {
+        std::unique_ptr<storage::Storage> storage;
+        if (int rc = openStorageOnly(config, storage))
+            return rc;
+        out() << "database ready, schema version " << storage->schemaVersion().value() << Qt::endl;
+        return 0;
+    }
+    if (parser.isSet(expireOption))
+        return runExpireNow(config);
+    if (!parser.positionalArguments().isEmpty()) {
+        err() << "unknown command " << parser.positionalArguments().first() << Qt::endl;
+        return 2;
+    }
+
+    app::Server server(config);
+    QString error;
+    if (!server.start(&error)) {
+        err() << "seneschal-server: " << error << Qt::endl;
+        return 1;
+    }
+    app::SignalWatcher watcher;
+    QObject::connect(&watcher, &app::SignalWatcher::terminationRequested, &app,
+                     [&server](int signalNumber) {
+                         qInfo("signal %d: stopping", signalNumber);
+                         server.shutdown();
+                         QCoreApplication::exit(0);
+                     });
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,143 @@
+#include "server.h"
+
+#include "auth/authservice.h"
+#include "auth/jwtsecretfile.h"
+#include "session/hub.h"
+#include "session/session.h"
+#include "storage/storagefactory.h"
+#include "sync/syncworker.h"
+#include "transport/tlscredentials.h"
+#include "transport/websocketlistener.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcServer, "seneschal.server")
+
+namespace seneschal::app {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+qint64 systemNow()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+Server::Server(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{}
+
+Server::~Server()
+{
+    shutdown();
+}
+
+bool Server::start(QString *error)
+{
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = u"cannot create the data directory %1 (server/dataDir)"_s.arg(m_config.dataDir);
+        return false;
+    }
+
+    QSslConfiguration ssl;
+    if (m_config.listener.tls) {
+        const auto &l = m_config.listener;
+        const bool generated = !QFile::exists(l.certificateFile);
+        if (!transport::TlsCredentials::ensureSelfSigned(l.certificateFile, l.keyFile, QString(),
+                                                         error)) {
+            return false;
+        }
+        ssl = transport::TlsCredentials::load(l.certificateFile, l.keyFile, error);
+        if (ssl.isNull())
+            return false;
+        qCInfo(lcServer).noquote()
+            << (generated ? u"generated a self-signed certificate"_s : u"certificate"_s)
+            << l.certificateFile << transport::TlsCredentials::fingerprint(ssl.localCertificate());
+    }
+
+    const QByteArray secret = auth::JwtSecretFile(m_config.jwtSecretFile).loadOrCreate(error);
+    if (secret.isEmpty())
+        return false;
+
+    const storage::DatabaseConfig database = m_config.database;
+    m_auth = std::make_unique<auth::AuthService>(m_config.auth, secret, [database] {
+        return storage::createStorage(database, u"seneschal-auth"_s);
+    });
+
+    m_hub = new session::Hub(this);
+    m_worker = new sync::SyncWorker(
+        [database] { return storage::createStorage(database, u"seneschal-sync"_s); }, m_config.sync,
+        systemNow, m_hub, [hub = m_hub](const sync::Outcome &outcome) { hub->deliver(outcome); });
+    m_worker->moveToThread(&m_syncThread);
+    connect(&m_syncThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_syncThread.setObjectName(u"sync"_s);
+    m_syncThread.start();
+    QMetaObject::invokeMethod(m_worker, &sync::SyncWorker::start, Qt::QueuedConnection);
+
+    m_listener = new transport::WebSocketListener(m_config.listener, this);
+    connect(m_listener, &transport::WebSocketListener::connected, this, &Server::onConnected);
+    if (!m_listener->listen(ssl)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listener.address.toString())
+                     .arg(m_config.listener.port)
+                     .arg(m_listener->errorString());
+        return false;
+    }
+    return true;
+}
+
+quint16 Server::port() const
+{
+    return m_listener ? m_listener->port() : 0;
+}
+
+void Server::onConnected(QWebSocket *socket)
+{
+    if (m_stopped) {
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(protocol::CloseCode::Unavailable),
+                      u"server shutting down"_s);
+        socket->deleteLater();
+        return;
+    }
+    auto *worker = m_worker;
+    auto *session = new session::Session(
+        m_nextSessionId++, socket, m_config.session, *m_auth, *m_hub,
+        [worker](sync::Command command) { worker->post(std::move(command)); }, systemNow, this);
+    m_hub->add(session);
+    connect(session, &session::Session::finished, this, [this](session::Session *s) {
+        m_hub->remove(s);
+        s->deleteLater();
+    });
+}
+
+void Server::shutdown()
+{
+    if (m_stopped || !m_worker)
+        return;
+    m_stopped = true;
+    qCInfo(lcServer) << "shutting down:" << m_hub->sessionCount() << "sessions";
+    m_listener->stop();
+    // Commits in flight finish; their acks are queued to the hub...
+    QMetaObject::invokeMethod(m_worker, &sync::SyncWorker::finish, Qt::BlockingQueuedConnection);
+    // ...and delivered before the sessions close.
+    QCoreApplication::sendPostedEvents(m_hub);
+    QCoreApplication::processEvents();
+    m_hub->closeAll(protocol::ErrorCode::Unavailable, u"server shutting down"_s);
+    QElapsedTimer waited;
+    waited.start();
+    while (m_hub->sessionCount() > 0 && waited.elapsed() < 2000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    m_syncThread.quit();
+    m_syncThread.wait();
+    m_auth.reset();
+    qCInfo(lcServer) << "stopped";
+}
+
+} // namespace seneschal::app

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "config.h"
+
+#include <QObject>
+#include <QThread>
+
+class QWebSocket;
+#include <memory>
+
+namespace seneschal::auth {
+class AuthService;
+}
+namespace seneschal::sync {
+class SyncWorker;
+}
+namespace seneschal::session {
+class Hub;
+}
+namespace seneschal::transport {
+class WebSocketListener;
+}
+
+namespace seneschal::app {
+
+// Wires the running server together: TLS credentials, the auth service, the
+// sync worker thread, the hub and the listener; and takes it apart again in
+// the order that loses nothing.
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(Config config, QObject *parent = nullptr);
+    ~Server() override;
+
+    bool start(QString *error);
+    // Stops accepting, finishes commits in flight, delivers their acks,
+    // closes every session with 4503.
+    void shutdown();
+    quint16 port() const;
+
+private:
+    void onConnected(QWebSocket *socket);
+
+    Config m_config;
+    std::unique_ptr<auth::AuthService> m_auth;
+    QThread m_syncThread;
+    sync::SyncWorker *m_worker = nullptr; // lives on m_syncThread
+    session::Hub *m_hub = nullptr;
+    transport::WebSocketListener *m_listener = nullptr;
+    quint64 m_nextSessionId = 1;
+    bool m_stopped = false;
+};
+
+} // namespace seneschal::app

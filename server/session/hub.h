@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sync/outcomes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+namespace seneschal::session {
+
+class Session;
+
+// Who is connected: sessions by id and by cuid. Delivers the sync service's
+// outcomes (acks, broadcasts, spools) to the sessions they are meant for, and
+// enforces one connection per cuid.
+class Hub : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Hub(QObject *parent = nullptr);
+
+    void add(Session *session);
+    void remove(Session *session);
+    // Makes `session` the connection of `cuid`; an older one is closed 4409.
+    void claim(const QString &cuid, Session *session);
+
+    void deliver(const sync::Outcome &outcome);
+    // Closes every session with `code` (server shutdown: unavailable).
+    void closeAll(protocol::ErrorCode code, const QString &message);
+
+    int sessionCount() const { return int(m_sessions.size()); }
+    int liveCount() const;
+    QList<Session *> sessions() const { return m_sessions.values(); }
+
+private:
+    QHash<sync::SessionId, Session *> m_sessions;
+    QHash<QString, Session *> m_byCuid;
+};
+
+} // namespace seneschal::session

@@ -1,0 +1,284 @@
+#include "session.h"
+
+#include "hub.h"
+#include "protocol/codec.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "seneschal.session")
+
+namespace seneschal::session {
+
+using namespace Qt::StringLiterals;
+using protocol::ErrorCode;
+
+namespace {
+
+int closeCodeFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Invalid:
+        return protocol::CloseCode::Invalid;
+    case ErrorCode::AuthFailed:
+        return protocol::CloseCode::AuthFailed;
+    case ErrorCode::TooLarge:
+        return protocol::CloseCode::TooLarge;
+    case ErrorCode::RateLimited:
+        return protocol::CloseCode::RateLimited;
+    case ErrorCode::Replaced:
+        return protocol::CloseCode::Replaced;
+    case ErrorCode::Unavailable:
+        return protocol::CloseCode::Unavailable;
+    case ErrorCode::Forbidden:
+        break;
+    }
+    return protocol::CloseCode::Invalid;
+}
+
+} // namespace
+
+Session::Session(sync::SessionId id, QWebSocket *socket, const SessionSettings &settings,
+                 auth::LoginService &login, Hub &hub, Post post, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_socket(socket)
+    , m_settings(settings)
+    , m_login(login)
+    , m_hub(hub)
+    , m_post(std::move(post))
+    , m_clock(std::move(clock))
+{
+    socket->setParent(this);
+    connect(socket, &QWebSocket::textMessageReceived, this, &Session::onText);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinary);
+    connect(socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
+    m_helloTimer.setSingleShot(true);
+    m_helloTimer.setInterval(m_settings.helloTimeoutMs);
+    connect(&m_helloTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcSession) << peer() << "no hello in time";
+        closeWith(protocol::CloseCode::HelloTimeout, u"hello timeout"_s);
+    });
+    m_helloTimer.start();
+}
+
+Session::~Session() = default;
+
+QString Session::peer() const
+{
+    if (!m_socket)
+        return u"(closed)"_s;
+    return m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort()) +
+           (m_cuid.isEmpty() ? QString() : u" cuid "_s + m_cuid);
+}
+
+void Session::onText(const QString &text)
+{
+    if (m_state == State::Closed)
+        return;
+    const QByteArray raw = text.toUtf8();
+    if (raw.size() > m_settings.limits.maxMessageBytes) {
+        closeWithError(ErrorCode::TooLarge,
+                       u"message of %1 bytes exceeds the limit of %2"_s.arg(raw.size())
+                           .arg(m_settings.limits.maxMessageBytes));
+        return;
+    }
+    auto parsed = protocol::parseClientMessage(raw, m_settings.limits);
+    if (auto *error = std::get_if<protocol::ParseError>(&parsed)) {
+        if (m_state == State::AwaitingHello) {
+            m_socket->sendTextMessage(
+                QString::fromUtf8(protocol::encodeError(ErrorCode::Invalid, error->message)));
+            closeWith(protocol::CloseCode::Invalid, u"hello expected"_s);
+            return;
+        }
+        badMessage(*error);
+        return;
+    }
+    handle(std::get<protocol::ClientMessage>(std::move(parsed)), raw);
+}
+
+void Session::onBinary(const QByteArray &)
+{
+    if (m_state == State::AwaitingHello) {
+        closeWithError(ErrorCode::Invalid, u"binary frames are not part of the protocol"_s);
+        return;
+    }
+    badMessage({ErrorCode::Invalid, u"binary frames are not part of the protocol"_s, {}, {}});
+}
+
+void Session::handle(protocol::ClientMessage &&message, const QByteArray &raw)
+{
+    if (m_state == State::AwaitingHello) {
+        if (auto *hello = std::get_if<protocol::Hello>(&message)) {
+            handleHello(*hello);
+        } else {
+            closeWithError(ErrorCode::Invalid, u"the first message must be hello"_s);
+        }
+        return;
+    }
+    if (std::holds_alternative<protocol::Ping>(message)) {
+        m_badInARow = 0;
+        sendFrame(protocol::encodePong(m_clock()));
+        return;
+    }
+    switch (m_state) {
+    case State::Authenticating:
+        protocolError(u"wait for welcome before sending"_s);
+        return;
+    case State::Uploading:
+        if (auto *dispatch = std::get_if<protocol::ClientDispatch>(&message)) {
+            m_badInARow = 0;
+            m_post(sync::SubmitCommand{m_id, true, std::move(*dispatch), raw, m_clock()});
+        } else if (std::holds_alternative<protocol::UploadEnd>(message)) {
+            m_badInARow = 0;
+            m_state = State::CatchingUp;
+            m_post(sync::UploadEndCommand{m_id});
+        } else {
+            protocolError(u"only dispatch, uploadEnd and ping are allowed during the upload"_s);
+        }
+        return;
+    case State::CatchingUp:
+    case State::Live:
+        if (auto *dispatch = std::get_if<protocol::ClientDispatch>(&message)) {
+            m_badInARow = 0;
+            m_post(sync::SubmitCommand{m_id, false, std::move(*dispatch), raw, m_clock()});
+        } else if (auto *ack = std::get_if<protocol::ClientAck>(&message)) {
+            m_badInARow = 0;
+            m_post(sync::CursorCommand{m_id, ack->seq});
+        } else if (auto *share = std::get_if<protocol::Share>(&message)) {
+            m_badInARow = 0;
+            sendFrame(protocol::encodeError(
+                ErrorCode::Forbidden, u"sharing is not enabled on this server"_s, share->oid));
+        } else {
+            protocolError(u"unexpected message after the upload"_s);
+        }
+        return;
+    case State::AwaitingHello:
+    case State::Closed:
+        return;
+    }
+}
+
+void Session::handleHello(const protocol::Hello &hello)
+{
+    m_helloTimer.stop();
+    m_badInARow = 0;
+    m_state = State::Authenticating;
+    m_cuid = hello.cuid;
+    auth::Credentials credentials;
+    credentials.method = hello.method;
+    credentials.username = hello.username;
+    credentials.password = hello.password;
+    credentials.token = hello.token;
+    credentials.cuid = hello.cuid;
+    credentials.sourceAddress = m_socket ? m_socket->peerAddress().toString() : QString();
+    m_login.login(credentials, this,
+                  [this, hello](const auth::LoginResult &result) { onLogin(result, hello); });
+}
+
+void Session::onLogin(const auth::LoginResult &result, const protocol::Hello &hello)
+{
+    if (m_state != State::Authenticating)
+        return;
+    if (!result.ok) {
+        qCInfo(lcSession) << peer() << "login refused:" << result.error.message;
+        closeWithError(result.error.code, result.error.message);
+        return;
+    }
+    m_viewer = sync::Viewer{result.identity.uuid, result.identity.groups, result.identity.admin};
+    m_hub.claim(hello.cuid, this);
+    protocol::Welcome welcome;
+    welcome.uuid = m_viewer.uuid;
+    welcome.cuid = hello.cuid;
+    welcome.groups = m_viewer.groups;
+    welcome.admin = m_viewer.admin;
+    welcome.token = result.token;
+    welcome.tokenExpires = result.tokenExpiresMs;
+    welcome.serverTime = m_clock();
+    sendFrame(protocol::encodeWelcome(welcome));
+    sendFrame(protocol::encodeRehydrateBegin());
+    m_post(sync::AttachCommand{m_id, hello.cuid, m_viewer, hello.since});
+    m_attached = true;
+    m_state = State::Uploading;
+    qCInfo(lcSession) << peer() << "logged in as" << m_viewer.uuid << "since" << hello.since;
+}
+
+void Session::badMessage(const protocol::ParseError &error)
+{
+    if (!error.dispatchId.isEmpty())
+        sendFrame(protocol::encodeReject(error.dispatchId, error.code, error.message));
+    else
+        sendFrame(protocol::encodeError(error.code, error.message, error.oid));
+    if (++m_badInARow >= m_settings.maxBadMessagesInARow) {
+        qCInfo(lcSession) << peer() << "closed after" << m_badInARow << "bad messages in a row";
+        closeWith(protocol::CloseCode::Invalid, u"too many bad messages"_s);
+    }
+}
+
+void Session::protocolError(const QString &message)
+{
+    badMessage({ErrorCode::Invalid, message, {}, {}});
+}
+
+void Session::sendFrame(const QByteArray &frame)
+{
+    sendText(QString::fromUtf8(frame));
+}
+
+void Session::sendText(const QString &text)
+{
+    if (!m_socket || m_state == State::Closed)
+        return;
+    m_socket->sendTextMessage(text);
+    checkWriteBudget();
+}
+
+bool Session::checkWriteBudget()
+{
+    // QWebSocket buffers without bound; a peer that stopped reading would
+    // hold memory for everyone. It can catch up from `since` later.
+    if (m_socket && m_socket->bytesToWrite() > m_settings.maxPendingWriteBytes) {
+        qCWarning(lcSession) << peer() << "dropped: not reading," << m_socket->bytesToWrite()
+                             << "bytes queued";
+        m_state = State::Closed;
+        m_socket->abort();
+        return false;
+    }
+    return true;
+}
+
+void Session::goLive()
+{
+    if (m_state == State::CatchingUp)
+        m_state = State::Live;
+}
+
+void Session::closeWithError(ErrorCode code, const QString &message)
+{
+    if (!m_socket || m_state == State::Closed)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(protocol::encodeError(code, message)));
+    closeWith(closeCodeFor(code), message);
+}
+
+void Session::closeWith(int closeCode, const QString &reason)
+{
+    if (!m_socket || m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_helloTimer.stop();
+    // Close reasons are limited to 123 bytes by RFC 6455.
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), reason.left(100));
+}
+
+void Session::onDisconnected()
+{
+    m_state = State::Closed;
+    m_helloTimer.stop();
+    if (m_attached) {
+        m_attached = false;
+        m_post(sync::DetachCommand{m_id});
+    }
+    Q_EMIT finished(this);
+}
+
+} // namespace seneschal::session

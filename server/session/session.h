@@ -1,0 +1,81 @@
+#pragma once
+
+#include "auth/loginservice.h"
+#include "protocol/messages.h"
+#include "sessionsettings.h"
+#include "sync/commands.h"
+#include "sync/viewer.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+#include <functional>
+
+namespace seneschal::session {
+
+class Hub;
+
+// One client connection and the state machine of PROTOCOL.md section 3:
+// hello, welcome, upload, catch-up, live. It parses frames, answers what it
+// can alone (errors, pong) and hands everything else to the sync service.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { AwaitingHello, Authenticating, Uploading, CatchingUp, Live, Closed };
+    Q_ENUM(State)
+
+    using Post = std::function<void(sync::Command)>;
+    using Clock = std::function<qint64()>;
+
+    Session(sync::SessionId id, QWebSocket *socket, const SessionSettings &settings,
+            auth::LoginService &login, Hub &hub, Post post, Clock clock, QObject *parent = nullptr);
+    ~Session() override;
+
+    sync::SessionId id() const { return m_id; }
+    State state() const { return m_state; }
+    QString cuid() const { return m_cuid; }
+    const sync::Viewer &viewer() const { return m_viewer; }
+    bool isLive() const { return m_state == State::Live; }
+    QString peer() const;
+
+    // Frames from the sync service, already encoded.
+    void sendFrame(const QByteArray &frame);
+    void sendText(const QString &text);
+    void goLive();
+    // Sends an `error` with `code` and closes with the matching close code.
+    void closeWithError(protocol::ErrorCode code, const QString &message);
+    // Closes without a message (server shutdown uses closeWithError).
+    void closeWith(int closeCode, const QString &reason);
+
+Q_SIGNALS:
+    void finished(seneschal::session::Session *session);
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void onDisconnected();
+    void handle(protocol::ClientMessage &&message, const QByteArray &raw);
+    void handleHello(const protocol::Hello &hello);
+    void onLogin(const auth::LoginResult &result, const protocol::Hello &hello);
+    void badMessage(const protocol::ParseError &error);
+    void protocolError(const QString &message);
+    bool checkWriteBudget();
+
+    sync::SessionId m_id;
+    QPointer<QWebSocket> m_socket;
+    SessionSettings m_settings;
+    auth::LoginService &m_login;
+    Hub &m_hub;
+    Post m_post;
+    Clock m_clock;
+    State m_state = State::AwaitingHello;
+    QTimer m_helloTimer;
+    int m_badInARow = 0;
+    bool m_attached = false;
+    QString m_cuid;
+    sync::Viewer m_viewer;
+};
+
+} // namespace seneschal::session

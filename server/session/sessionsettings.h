@@ -1,0 +1,18 @@
+#pragma once
+
+#include "protocol/limits.h"
+
+namespace seneschal::session {
+
+// Per-connection rules from the `[limits]` section of the configuration.
+struct SessionSettings
+{
+    protocol::Limits limits;
+    int helloTimeoutMs = 10000;
+    int maxBadMessagesInARow = 20;
+    // A peer that stops reading is dropped once this much is queued for it;
+    // it catches up from its `since` when it comes back.
+    qint64 maxPendingWriteBytes = 256 * 1024 * 1024;
+};
+
+} // namespace seneschal::session

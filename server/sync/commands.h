@@ -1,0 +1,58 @@
+#pragma once
+
+#include "protocol/messages.h"
+#include "viewer.h"
+
+#include <QByteArray>
+#include <QString>
+#include <variant>
+
+namespace seneschal::sync {
+
+using SessionId = quint64;
+
+// What sessions ask of the sync service. Commands are queued and processed in
+// order, many per transaction.
+
+// A session logged in: bind its cuid to the user and plan its catch-up.
+struct AttachCommand
+{
+    SessionId session = 0;
+    QString cuid;
+    Viewer viewer;
+    qint64 since = 0;
+};
+
+// A client dispatch, during the upload (rehydrate) or live.
+struct SubmitCommand
+{
+    SessionId session = 0;
+    bool upload = false;
+    protocol::ClientDispatch dispatch;
+    QByteArray raw; // the frame as received, for the dispatch log
+    qint64 receivedMs = 0;
+};
+
+// The client finished its upload: broadcast what it changed, then spool.
+struct UploadEndCommand
+{
+    SessionId session = 0;
+};
+
+// The device durably applied everything up to `seq`.
+struct CursorCommand
+{
+    SessionId session = 0;
+    qint64 seq = 0;
+};
+
+// The connection ended; deferred upload broadcasts go out now.
+struct DetachCommand
+{
+    SessionId session = 0;
+};
+
+using Command =
+    std::variant<AttachCommand, SubmitCommand, UploadEndCommand, CursorCommand, DetachCommand>;
+
+} // namespace seneschal::sync

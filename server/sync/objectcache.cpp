@@ -1,0 +1,55 @@
+#include "objectcache.h"
+
+namespace seneschal::sync {
+
+storage::Result<engine::ObjectState *> ObjectCache::find(const QString &oid)
+{
+    if (auto it = m_objects.find(oid); it != m_objects.end())
+        return it->second.exists() ? &it->second : nullptr;
+    auto loaded = m_storage.loadObject(oid);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded.value())
+        return static_cast<engine::ObjectState *>(nullptr);
+    return &m_objects.insert_or_assign(oid, *loaded.value()).first->second;
+}
+
+storage::Result<engine::ObjectState *> ObjectCache::edit(const QString &oid)
+{
+    auto found = find(oid);
+    if (!found)
+        return found;
+    engine::ObjectState *state = found.value();
+    if (!m_snapshots.contains(oid))
+        m_snapshots.insert(oid, state ? std::optional(*state) : std::nullopt);
+    if (state)
+        return state;
+    engine::ObjectState fresh;
+    fresh.oid = oid;
+    return &m_objects.insert_or_assign(oid, std::move(fresh)).first->second;
+}
+
+const engine::ObjectState *ObjectCache::peek(const QString &oid) const
+{
+    auto it = m_objects.find(oid);
+    return it == m_objects.end() ? nullptr : &it->second;
+}
+
+void ObjectCache::rollbackPass()
+{
+    for (auto it = m_snapshots.cbegin(); it != m_snapshots.cend(); ++it) {
+        if (it.value())
+            m_objects.insert_or_assign(it.key(), *it.value());
+        else
+            m_objects.erase(it.key());
+    }
+    m_snapshots.clear();
+}
+
+void ObjectCache::clear()
+{
+    m_objects.clear();
+    m_snapshots.clear();
+}
+
+} // namespace seneschal::sync

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "engine/objectstate.h"
+#include "storage/storage.h"
+
+#include <QHash>
+#include <QString>
+#include <unordered_map>
+
+namespace seneschal::sync {
+
+// The master copies in memory, loaded from storage on first use. Within one
+// processing pass it remembers each object as it was before the pass touched
+// it, so that a failed commit can put everything back.
+class ObjectCache
+{
+public:
+    explicit ObjectCache(storage::Storage &storage)
+        : m_storage(storage)
+    {}
+
+    // The object, loaded if needed; nullptr when it does not exist. Pointers
+    // stay valid until clear() or a rollback (node-based map).
+    storage::Result<engine::ObjectState *> find(const QString &oid);
+    // The object for writing: created empty if it does not exist, and
+    // snapshotted for rollback on first touch in the pass.
+    storage::Result<engine::ObjectState *> edit(const QString &oid);
+    // An object already in memory (no storage access); nullptr otherwise.
+    const engine::ObjectState *peek(const QString &oid) const;
+
+    void beginPass() { m_snapshots.clear(); }
+    void rollbackPass();
+    void clear();
+    std::size_t size() const { return m_objects.size(); }
+
+private:
+    storage::Storage &m_storage;
+    std::unordered_map<QString, engine::ObjectState> m_objects;
+    QHash<QString, std::optional<engine::ObjectState>> m_snapshots;
+};
+
+} // namespace seneschal::sync

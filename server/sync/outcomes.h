@@ -1,0 +1,61 @@
+#pragma once
+
+#include "audience.h"
+#include "commands.h"
+#include "protocol/errorcode.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+
+namespace seneschal::sync {
+
+// One encoded frame for every live session in `audience`, except `skip`.
+struct Broadcast
+{
+    QByteArray frame;
+    Audience audience;
+    QSet<SessionId> skip;
+};
+
+// One encoded frame for one session.
+struct Direct
+{
+    SessionId session = 0;
+    QByteArray frame;
+};
+
+// A session the service cannot serve (storage down): close it with `code`.
+struct Refusal
+{
+    SessionId session = 0;
+    protocol::ErrorCode code = protocol::ErrorCode::Unavailable;
+    QString message;
+};
+
+// Everything one processing pass produced, in the order it must be sent:
+// direct frames (acks, rejects, corrections, and for sessions that finished
+// their upload: rehydrateEnd, the spool, synced) interleaved with broadcasts
+// as they were decided. `goLive` lists sessions that sent `synced` in this
+// outcome: they receive broadcasts decided after it.
+struct Outcome
+{
+    struct Step
+    {
+        enum Kind { DirectFrame, BroadcastFrame, GoLive } kind = DirectFrame;
+        Direct direct;
+        Broadcast broadcast;
+    };
+    QList<Step> steps;
+    QList<Refusal> refusals;
+
+    void send(SessionId session, QByteArray frame)
+    {
+        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}});
+    }
+    void broadcast(Broadcast b) { steps.append(Step{Step::BroadcastFrame, {}, std::move(b)}); }
+    void goLive(SessionId session) { steps.append(Step{Step::GoLive, Direct{session, {}}, {}}); }
+    bool isEmpty() const { return steps.isEmpty() && refusals.isEmpty(); }
+};
+
+} // namespace seneschal::sync

@@ -1,0 +1,561 @@
+#include "syncservice.h"
+
+#include "engine/merge.h"
+#include "protocol/codec.h"
+
+#include <QHash>
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcSync, "seneschal.sync")
+
+namespace seneschal::sync {
+
+using namespace Qt::StringLiterals;
+using protocol::ErrorCode;
+
+namespace {
+
+QString dispatchKey(const QString &cuid, const QString &id)
+{
+    return cuid + QChar(u'\n') + id;
+}
+
+void appendUnique(QStringList &list, const QStringList &more)
+{
+    for (const QString &name : more) {
+        if (!list.contains(name))
+            list.append(name);
+    }
+}
+
+// Follows the parent chain of a new object; more than 16 levels is invalid
+// (PROTOCOL.md 9.6). Missing parents end the chain.
+template<typename Lookup> int inheritDepth(const QString &firstParent, Lookup &&lookup)
+{
+    int depth = 0;
+    QString parent = firstParent;
+    while (!parent.isEmpty()) {
+        ++depth;
+        if (depth > AccessPolicy::kMaxInheritDepth)
+            return depth;
+        const engine::ObjectState *state = lookup(parent);
+        if (!state || state->access != engine::Access::Inherit)
+            break;
+        parent = state->parent;
+    }
+    return depth;
+}
+
+} // namespace
+
+// What one process() call accumulates before and after its commit.
+struct SyncService::Pass
+{
+    storage::CommitBatch batch;
+    QSet<QString> knownIds; // dispatch keys already in the log
+    QSet<QString> seenIds;  // dispatch keys received in this pass
+    QStringList dirty;      // oids changed in this pass, in order
+    QSet<QString> dirtySet;
+    QHash<QString, QStringList> liveChanged; // oid -> properties changed live
+    QHash<QString, QSet<SessionId>> liveWriters;
+    struct Replies
+    {
+        QStringList acked;
+        QStringList clamped;
+        QList<QByteArray> rejects;
+        QHash<QString, QStringList> corrections; // oid -> properties that lost
+        QStringList correctionOrder;
+    };
+    QHash<SessionId, Replies> replies;
+    QList<SessionId> replyOrder;
+    QList<SessionId> finishing;
+    QList<SessionId> detaching;
+    QHash<QString, qsizetype> clientIndex; // cuid -> index in batch.clients
+    storage::StorageError failure;
+    bool failed = false;
+
+    Replies &repliesFor(SessionId id)
+    {
+        if (!replies.contains(id))
+            replyOrder.append(id);
+        return replies[id];
+    }
+    void fail(const storage::StorageError &error)
+    {
+        if (!failed)
+            failure = error;
+        failed = true;
+    }
+};
+
+SyncService::SyncService(storage::Storage &storage, SyncSettings settings, Clock clock)
+    : m_storage(storage)
+    , m_settings(std::move(settings))
+    , m_clock(std::move(clock))
+    , m_cache(storage)
+    , m_policy([this](const QString &oid) { return lookup(oid); })
+{}
+
+storage::Status SyncService::start()
+{
+    return reconnect();
+}
+
+storage::Status SyncService::reconnect()
+{
+    m_storage.close();
+    m_cache.clear();
+    if (auto opened = m_storage.open(); !opened)
+        return opened;
+    auto last = m_storage.lastSeq();
+    if (!last)
+        return last.error();
+    auto purged = m_storage.purgedSeq();
+    if (!purged)
+        return purged.error();
+    m_lastSeq = last.value();
+    m_purgedSeq = purged.value();
+    m_available = true;
+    qCInfo(lcSync) << "storage" << m_storage.backendName() << "ready at seq" << m_lastSeq;
+    return storage::Done{};
+}
+
+const engine::ObjectState *SyncService::lookup(const QString &oid)
+{
+    auto found = m_cache.find(oid);
+    return found ? found.value() : nullptr;
+}
+
+Outcome SyncService::process(const QList<Command> &commands)
+{
+    Outcome outcome;
+    if (!m_available) {
+        if (auto status = reconnect(); !status) {
+            refuseAll(commands, u"storage unavailable: "_s + status.error().message, outcome);
+            return outcome;
+        }
+    }
+
+    Pass pass;
+    m_cache.beginPass();
+
+    // One query per device for the ids it may have sent before.
+    QHash<QString, QStringList> idsByCuid;
+    for (const Command &command : commands) {
+        if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
+            if (auto it = m_sessions.constFind(submit->session); it != m_sessions.constEnd())
+                idsByCuid[it->client.cuid].append(submit->dispatch.id);
+        }
+    }
+    for (auto it = idsByCuid.cbegin(); it != idsByCuid.cend() && !pass.failed; ++it) {
+        auto known = m_storage.knownDispatchIds(it.key(), it.value());
+        if (!known) {
+            pass.fail(known.error());
+            break;
+        }
+        for (const QString &id : known.value())
+            pass.knownIds.insert(dispatchKey(it.key(), id));
+    }
+
+    for (const Command &command : commands) {
+        if (pass.failed)
+            break;
+        std::visit(
+            [&](const auto &c) {
+                using T = std::decay_t<decltype(c)>;
+                if constexpr (std::is_same_v<T, AttachCommand>) {
+                    attach(pass, c);
+                } else if constexpr (std::is_same_v<T, SubmitCommand>) {
+                    submit(pass, c);
+                } else if constexpr (std::is_same_v<T, UploadEndCommand>) {
+                    if (m_sessions.contains(c.session))
+                        pass.finishing.append(c.session);
+                } else if constexpr (std::is_same_v<T, CursorCommand>) {
+                    cursor(pass, c);
+                } else if constexpr (std::is_same_v<T, DetachCommand>) {
+                    if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
+                        touchClient(pass, *it);
+                        pass.detaching.append(c.session);
+                    }
+                }
+            },
+            command);
+    }
+
+    if (pass.failed || !commit(pass, outcome)) {
+        m_cache.rollbackPass();
+        if (pass.failure.connectionLost) {
+            m_available = false;
+            m_storage.close();
+        }
+        qCWarning(lcSync) << "nothing acknowledged, storage failed:" << pass.failure.message;
+        refuseAll(commands, u"storage unavailable, nothing was acknowledged"_s, outcome);
+        return outcome;
+    }
+    emitResponses(pass, outcome);
+    return outcome;
+}
+
+void SyncService::attach(Pass &pass, const AttachCommand &command)
+{
+    auto existing = m_storage.client(command.cuid);
+    if (!existing) {
+        pass.fail(existing.error());
+        return;
+    }
+    const qint64 now = m_clock();
+    SessionState session;
+    session.viewer = command.viewer;
+    session.since = command.since;
+    if (existing.value()) {
+        session.client = *existing.value();
+    } else {
+        session.client.cuid = command.cuid;
+        session.client.firstSeenMs = now;
+    }
+    const bool known = existing.value().has_value();
+    const bool sameUser = known && existing.value()->uuid == command.viewer.uuid;
+    // A device that is new to us (first contact or expired), changed hands, is
+    // ahead of us, or fell behind the retention horizon cannot be caught up
+    // incrementally: it gets a reset and a full copy (PROTOCOL.md 5, 9.7).
+    if (command.since > 0 &&
+        (!known || !sameUser || command.since > m_lastSeq || command.since < m_purgedSeq)) {
+        session.reset = true;
+        session.since = 0;
+    }
+    if (!sameUser)
+        session.client.cursor = 0;
+    session.client.uuid = command.viewer.uuid;
+    auto &stored = m_sessions[command.session];
+    stored = session;
+    touchClient(pass, stored);
+    qCDebug(lcSync) << "attached" << command.cuid << "user" << command.viewer.uuid << "since"
+                    << command.since << (session.reset ? "(reset)" : "");
+}
+
+void SyncService::touchClient(Pass &pass, SessionState &session)
+{
+    session.client.lastSeenMs = m_clock();
+    auto it = pass.clientIndex.constFind(session.client.cuid);
+    if (it == pass.clientIndex.constEnd()) {
+        pass.clientIndex.insert(session.client.cuid, pass.batch.clients.size());
+        pass.batch.clients.append(session.client);
+    } else {
+        pass.batch.clients[*it] = session.client;
+    }
+}
+
+void SyncService::cursor(Pass &pass, const CursorCommand &command)
+{
+    auto it = m_sessions.find(command.session);
+    if (it == m_sessions.end())
+        return;
+    it->client.cursor = std::clamp(command.seq, qint64(0), m_lastSeq);
+    touchClient(pass, *it);
+}
+
+void SyncService::submit(Pass &pass, const SubmitCommand &command)
+{
+    auto sessionIt = m_sessions.find(command.session);
+    if (sessionIt == m_sessions.end())
+        return;
+    SessionState &session = *sessionIt;
+    const protocol::ClientDispatch &incoming = command.dispatch;
+    auto &replies = pass.repliesFor(command.session);
+    const QString key = dispatchKey(session.client.cuid, incoming.id);
+
+    // A repeated id is acknowledged again and changes nothing (PROTOCOL.md 4).
+    if (pass.knownIds.contains(key) || pass.seenIds.contains(key)) {
+        replies.acked.append(incoming.id);
+        return;
+    }
+    auto reject = [&](ErrorCode code, const QString &message) {
+        replies.rejects.append(protocol::encodeReject(incoming.id, code, message));
+    };
+
+    auto found = m_cache.find(incoming.oid);
+    if (!found) {
+        pass.fail(found.error());
+        return;
+    }
+    engine::Dispatch dispatch;
+    dispatch.id = incoming.id;
+    dispatch.cuid = session.client.cuid;
+    dispatch.author = session.viewer.uuid;
+    dispatch.oid = incoming.oid;
+    dispatch.op = incoming.op;
+    dispatch.props = incoming.props;
+    if (const engine::ObjectState *current = found.value()) {
+        if (!m_policy.canSee(session.viewer, *current)) {
+            reject(ErrorCode::Forbidden, u"no access to oid "_s + incoming.oid);
+            return;
+        }
+    } else {
+        dispatch.kind = incoming.kind;
+        dispatch.parent = incoming.parent;
+        dispatch.access = incoming.access.value_or(m_settings.defaultAccessFor(incoming.kind));
+        if (dispatch.access == engine::Access::Inherit && dispatch.parent.isEmpty()) {
+            reject(ErrorCode::Invalid, u"access inherit needs a parent"_s);
+            return;
+        }
+        if (dispatch.parent == dispatch.oid ||
+            inheritDepth(dispatch.parent, [this](const QString &oid) { return lookup(oid); }) >
+                AccessPolicy::kMaxInheritDepth) {
+            reject(ErrorCode::Invalid, u"parent chain deeper than 16"_s);
+            return;
+        }
+        if (!dispatch.parent.isEmpty() && !pass.failed) {
+            // A write under a parent the user cannot see would leak into it.
+            if (const engine::ObjectState *parent = lookup(dispatch.parent);
+                parent && !m_policy.canSee(session.viewer, *parent)) {
+                reject(ErrorCode::Forbidden, u"no access to parent "_s + dispatch.parent);
+                return;
+            }
+        }
+    }
+
+    const auto clamped = engine::clampTimestamp(incoming.ts, m_clock(), m_settings.maxFutureSkewMs);
+    dispatch.ts = clamped.ts;
+
+    auto editable = m_cache.edit(incoming.oid);
+    if (!editable) {
+        pass.fail(editable.error());
+        return;
+    }
+    engine::ObjectState &state = *editable.value();
+    const engine::MergeOutcome merged = engine::merge(state, dispatch);
+
+    pass.seenIds.insert(key);
+    pass.batch.log.append(storage::DispatchLogEntry{session.client.cuid, incoming.id, incoming.oid,
+                                                    incoming.ts, command.receivedMs, command.raw});
+    replies.acked.append(incoming.id);
+    if (clamped.clamped)
+        replies.clamped.append(incoming.id);
+
+    if (merged.changedAnything()) {
+        if (!pass.dirtySet.contains(incoming.oid)) {
+            pass.dirtySet.insert(incoming.oid);
+            pass.dirty.append(incoming.oid);
+        }
+        if (command.upload) {
+            auto changed = session.uploadChanged.find(incoming.oid);
+            if (changed == session.uploadChanged.end()) {
+                session.uploadOrder.append(incoming.oid);
+                changed = session.uploadChanged.insert(incoming.oid, {});
+            }
+            appendUnique(*changed, merged.changed);
+        } else {
+            appendUnique(pass.liveChanged[incoming.oid], merged.changed);
+            pass.liveWriters[incoming.oid].insert(command.session);
+        }
+    }
+    if (!merged.lost.isEmpty()) {
+        if (command.upload) {
+            session.uploadLost.insert(incoming.oid);
+        } else {
+            if (!replies.corrections.contains(incoming.oid))
+                replies.correctionOrder.append(incoming.oid);
+            appendUnique(replies.corrections[incoming.oid], merged.lost);
+        }
+    }
+    if (command.upload) {
+        const qint64 now = m_clock();
+        for (const engine::PropertyConflict &conflict : merged.conflicts) {
+            pass.batch.conflicts.append(storage::ConflictRecord{0, incoming.oid, conflict.property,
+                                                                conflict.winner, conflict.loser,
+                                                                session.client.cuid, now});
+        }
+    }
+}
+
+bool SyncService::commit(Pass &pass, Outcome &outcome)
+{
+    Q_UNUSED(outcome);
+    const qint64 previousSeq = m_lastSeq;
+    qint64 seq = m_lastSeq;
+    // One new seq per changed oid in this pass.
+    for (const QString &oid : std::as_const(pass.dirty)) {
+        engine::ObjectState *state = m_cache.edit(oid).value();
+        state->seq = ++seq;
+        pass.batch.objects.append(*state);
+    }
+    for (storage::ConflictRecord &conflict : pass.batch.conflicts) {
+        if (const engine::ObjectState *state = m_cache.peek(conflict.oid))
+            conflict.seq = state->seq;
+    }
+    pass.batch.lastSeq = seq;
+    if (pass.batch.isEmpty())
+        return true;
+    m_lastSeq = seq;
+    if (auto status = m_storage.commit(pass.batch); !status) {
+        m_lastSeq = previousSeq;
+        pass.fail(status.error());
+        return false;
+    }
+    return true;
+}
+
+void SyncService::emitResponses(Pass &pass, Outcome &outcome)
+{
+    // Acks first: the ack of a live dispatch precedes any correction for it
+    // (PROTOCOL.md 9.12).
+    for (SessionId id : std::as_const(pass.replyOrder)) {
+        const Pass::Replies &replies = pass.replies[id];
+        if (!replies.acked.isEmpty()) {
+            outcome.send(id, protocol::encodeAck(
+                                 protocol::ServerAck{replies.acked, m_lastSeq, replies.clamped}));
+        }
+        for (const QByteArray &reject : replies.rejects)
+            outcome.send(id, reject);
+    }
+    for (auto it = pass.liveChanged.cbegin(); it != pass.liveChanged.cend(); ++it) {
+        const engine::ObjectState *state = m_cache.peek(it.key());
+        if (!state)
+            continue;
+        const QSet<SessionId> &writers = pass.liveWriters[it.key()];
+        // Sole writers already hold these values; several writers each need
+        // the others' part.
+        outcome.broadcast(Broadcast{protocol::encodeDispatch(engine::project(*state, it.value())),
+                                    m_policy.audienceOf(*state),
+                                    writers.size() == 1 ? writers : QSet<SessionId>{}});
+    }
+    for (SessionId id : std::as_const(pass.replyOrder)) {
+        const Pass::Replies &replies = pass.replies[id];
+        for (const QString &oid : replies.correctionOrder) {
+            if (const engine::ObjectState *state = m_cache.peek(oid)) {
+                outcome.send(id, protocol::encodeDispatch(
+                                     engine::project(*state, replies.corrections[oid])));
+            }
+        }
+    }
+    for (SessionId id : std::as_const(pass.finishing)) {
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end())
+            continue;
+        broadcastUploadChanges(id, *it, outcome);
+        if (auto status = spool(id, *it, outcome); !status) {
+            outcome.refusals.append(
+                Refusal{id, ErrorCode::Unavailable, u"storage unavailable during catch-up"_s});
+            if (status.error().connectionLost) {
+                m_available = false;
+                m_storage.close();
+            }
+        }
+    }
+    for (SessionId id : std::as_const(pass.detaching)) {
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end())
+            continue;
+        broadcastUploadChanges(id, *it, outcome);
+        m_sessions.erase(it);
+    }
+}
+
+void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome)
+{
+    for (const QString &oid : std::as_const(session.uploadOrder)) {
+        const engine::ObjectState *state = lookup(oid);
+        if (!state)
+            continue;
+        outcome.broadcast(
+            Broadcast{protocol::encodeDispatch(engine::project(*state, session.uploadChanged[oid])),
+                      m_policy.audienceOf(*state), QSet<SessionId>{id}});
+    }
+    session.uploadOrder.clear();
+    session.uploadChanged.clear();
+}
+
+storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome &outcome)
+{
+    const qint64 upTo = m_lastSeq;
+    outcome.send(id, protocol::encodeRehydrateEnd(upTo));
+    const bool fullCopy = session.reset || session.since == 0;
+    if (session.reset)
+        outcome.send(id, protocol::encodeReset(upTo));
+
+    // Objects whose upload lost while the device already had their latest
+    // seq: the correction travels in the spool (PROTOCOL.md section 6). They
+    // precede everything newer than `since`, keeping seq order.
+    QList<const engine::ObjectState *> corrections;
+    for (const QString &oid : std::as_const(session.uploadLost)) {
+        const engine::ObjectState *state = lookup(oid);
+        if (state && state->seq <= session.since && m_policy.canSee(session.viewer, *state))
+            corrections.append(state);
+    }
+    std::sort(corrections.begin(), corrections.end(),
+              [](auto *a, auto *b) { return a->seq < b->seq; });
+    for (const engine::ObjectState *state : std::as_const(corrections))
+        outcome.send(id, protocol::encodeDispatch(*state));
+    session.uploadLost.clear();
+
+    qint64 after = session.since;
+    int sent = 0;
+    while (after < upTo) {
+        auto page = m_storage.objectsAfter(after, m_settings.spoolPageSize);
+        if (!page)
+            return page.error();
+        if (page.value().isEmpty())
+            break;
+        for (const engine::ObjectState &state : page.value()) {
+            after = state.seq;
+            if (state.seq > upTo)
+                break;
+            if (fullCopy && state.isDeleted())
+                continue;
+            if (!m_policy.canSee(session.viewer, state))
+                continue;
+            outcome.send(id, protocol::encodeDispatch(state));
+            ++sent;
+        }
+    }
+    outcome.send(id, protocol::encodeSynced(upTo));
+    outcome.goLive(id);
+    qCDebug(lcSync) << "spooled" << sent << "objects to" << session.client.cuid << "since"
+                    << session.since << "up to" << upTo;
+    session.since = upTo;
+    session.reset = false;
+    return storage::Done{};
+}
+
+void SyncService::refuseAll(const QList<Command> &commands, const QString &message,
+                            Outcome &outcome)
+{
+    QSet<SessionId> refused;
+    for (const Command &command : commands) {
+        const SessionId id = std::visit([](const auto &c) { return c.session; }, command);
+        if (std::holds_alternative<DetachCommand>(command)) {
+            m_sessions.remove(id);
+            continue;
+        }
+        if (std::holds_alternative<CursorCommand>(command) || refused.contains(id))
+            continue;
+        refused.insert(id);
+        if (auto it = m_sessions.find(id); it != m_sessions.end()) {
+            // What this session uploaded in earlier passes is committed: its
+            // peers still get the broadcast.
+            broadcastUploadChanges(id, *it, outcome);
+            m_sessions.erase(it);
+        }
+        outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
+    }
+}
+
+storage::Result<storage::ExpiryReport> SyncService::expire()
+{
+    if (!m_available) {
+        if (auto status = reconnect(); !status)
+            return status.error();
+    }
+    auto report = m_storage.expire(m_settings.expireHorizonMs(m_clock()));
+    if (!report) {
+        if (report.error().connectionLost)
+            m_available = false;
+        return report;
+    }
+    m_purgedSeq = std::max(m_purgedSeq, report.value().purgedSeq);
+    if (report.value().tombstonesRemoved > 0)
+        m_cache.clear(); // purged tombstones must not linger in memory
+    return report;
+}
+
+} // namespace seneschal::sync

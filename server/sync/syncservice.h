@@ -1,0 +1,87 @@
+#pragma once
+
+#include "accesspolicy.h"
+#include "commands.h"
+#include "objectcache.h"
+#include "outcomes.h"
+#include "storage/storage.h"
+#include "syncsettings.h"
+
+#include <QHash>
+#include <QList>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QStringList>
+#include <functional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace seneschal::sync {
+
+// The heart of the server: merges dispatches into the master copies through
+// the engine, decides access, and plans acks, broadcasts and spools. It owns
+// no sockets and no thread: it turns a list of commands into one transaction
+// and an Outcome for the sessions. Used from one thread (the sync worker's).
+class SyncService
+{
+public:
+    using Clock = std::function<qint64()>;
+
+    SyncService(storage::Storage &storage, SyncSettings settings, Clock clock);
+
+    // Opens storage and reads the sequence counters. False while storage is
+    // unreachable; the caller retries.
+    storage::Status start();
+    bool isAvailable() const { return m_available; }
+
+    // Processes commands in order: one transaction for all their writes, then
+    // the frames to send. When storage fails, nothing is acknowledged and the
+    // sessions involved are refused with `unavailable`.
+    Outcome process(const QList<Command> &commands);
+
+    // Drops devices, log entries and tombstones older than the horizon.
+    storage::Result<storage::ExpiryReport> expire();
+
+    qint64 lastSeq() const { return m_lastSeq; }
+    int sessionCount() const { return int(m_sessions.size()); }
+
+private:
+    struct SessionState
+    {
+        storage::ClientRecord client;
+        Viewer viewer;
+        qint64 since = 0;
+        bool reset = false;
+        // Upload changes wait for uploadEnd (or the end of the connection)
+        // to be broadcast once per oid.
+        QHash<QString, QStringList> uploadChanged;
+        QStringList uploadOrder;
+        QSet<QString> uploadLost;
+    };
+
+    struct Pass; // the state of one processing pass (syncservice.cpp)
+
+    void attach(Pass &pass, const AttachCommand &command);
+    void submit(Pass &pass, const SubmitCommand &command);
+    void cursor(Pass &pass, const CursorCommand &command);
+    void touchClient(Pass &pass, SessionState &session);
+    bool commit(Pass &pass, Outcome &outcome);
+    void emitResponses(Pass &pass, Outcome &outcome);
+    void broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome);
+    storage::Status spool(SessionId id, SessionState &session, Outcome &outcome);
+    void refuseAll(const QList<Command> &commands, const QString &message, Outcome &outcome);
+    const engine::ObjectState *lookup(const QString &oid);
+    storage::Status reconnect();
+
+    storage::Storage &m_storage;
+    SyncSettings m_settings;
+    Clock m_clock;
+    ObjectCache m_cache;
+    AccessPolicy m_policy;
+    QHash<SessionId, SessionState> m_sessions;
+    qint64 m_lastSeq = 0;
+    qint64 m_purgedSeq = 0;
+    bool m_available = false;
+};
+
+} // namespace seneschal::sync

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "engine/access.h"
+
+#include <QHash>
+#include <QString>
+
+namespace seneschal::sync {
+
+// The knobs of the sync service, read from the `[sync]` and `[clients]`
+// sections of the configuration.
+struct SyncSettings
+{
+    qint64 maxFutureSkewMs = 300000;
+    int expireDays = 30;
+    engine::Access defaultAccess = engine::Access::Public;
+    QHash<QString, engine::Access> defaultAccessByKind{
+        {QStringLiteral("list"), engine::Access::Private}};
+    int spoolPageSize = 1000;
+
+    engine::Access defaultAccessFor(const QString &kind) const
+    {
+        return defaultAccessByKind.value(kind, defaultAccess);
+    }
+    qint64 expireHorizonMs(qint64 nowMs) const
+    {
+        return nowMs - qint64(expireDays) * 24 * 3600 * 1000;
+    }
+};
+
+} // namespace seneschal::sync

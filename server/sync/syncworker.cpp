@@ -1,0 +1,105 @@
+#include "syncworker.h"
+
+#include <QMutexLocker>
+
+namespace seneschal::sync {
+
+using namespace Qt::StringLiterals;
+
+SyncWorker::SyncWorker(StorageFactory storageFactory, SyncSettings settings,
+                       SyncService::Clock clock, QObject *sinkContext, Sink sink)
+    : m_storageFactory(std::move(storageFactory))
+    , m_settings(std::move(settings))
+    , m_clock(std::move(clock))
+    , m_sinkContext(sinkContext)
+    , m_sink(std::move(sink))
+{}
+
+SyncWorker::~SyncWorker() = default;
+
+void SyncWorker::start()
+{
+    m_storage = m_storageFactory();
+    m_service = std::make_unique<SyncService>(*m_storage, m_settings, m_clock);
+    if (auto status = m_service->start(); !status)
+        qCWarning(lcSync) << "storage not reachable yet:" << status.error().message;
+    m_expiryTimer = new QTimer(this);
+    m_expiryTimer->setInterval(24 * 3600 * 1000);
+    connect(m_expiryTimer, &QTimer::timeout, this,
+            [this] { qCInfo(lcSync).noquote() << expireNow(); });
+    m_expiryTimer->start();
+    drain();
+}
+
+void SyncWorker::post(Command command)
+{
+    QMutexLocker lock(&m_mutex);
+    m_inbox.append(std::move(command));
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
+    }
+}
+
+void SyncWorker::drain()
+{
+    if (!m_service)
+        return; // start() drains what queued up before it
+    QList<Command> commands;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_inbox.size() <= kMaxCommandsPerPass) {
+            commands.swap(m_inbox);
+            m_drainScheduled = false;
+        } else {
+            commands = m_inbox.mid(0, kMaxCommandsPerPass);
+            m_inbox.remove(0, kMaxCommandsPerPass);
+            QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
+        }
+    }
+    if (commands.isEmpty())
+        return;
+    deliver(m_service->process(commands));
+}
+
+void SyncWorker::deliver(const Outcome &outcome)
+{
+    if (outcome.isEmpty() || !m_sinkContext)
+        return;
+    QMetaObject::invokeMethod(
+        m_sinkContext, [sink = m_sink, outcome] { sink(outcome); }, Qt::QueuedConnection);
+}
+
+void SyncWorker::finish()
+{
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_inbox.isEmpty())
+                break;
+        }
+        drain();
+    }
+    if (m_expiryTimer)
+        m_expiryTimer->stop();
+    m_service.reset();
+    if (m_storage)
+        m_storage->close();
+}
+
+QString SyncWorker::expireNow()
+{
+    if (!m_service)
+        return u"expiry skipped: service not started"_s;
+    auto report = m_service->expire();
+    if (!report)
+        return u"expiry failed: "_s + report.error().message;
+    const auto &r = report.value();
+    return u"expired %1 devices, %2 dispatch log entries, %3 tombstones (retention horizon seq %4)"_s
+        .arg(r.clientsRemoved)
+        .arg(r.logEntriesRemoved)
+        .arg(r.tombstonesRemoved)
+        .arg(r.purgedSeq);
+}
+
+} // namespace seneschal::sync

@@ -1,0 +1,78 @@
+#include "websocketlistener.h"
+
+#include "tlstcpserver.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+Q_DECLARE_LOGGING_CATEGORY(lcTransport)
+
+namespace seneschal::transport {
+
+using namespace Qt::StringLiterals;
+
+WebSocketListener::WebSocketListener(ListenerSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_tcp(new TlsTcpServer(this))
+    , m_websockets(new QWebSocketServer(u"seneschal"_s, QWebSocketServer::NonSecureMode, this))
+{
+    // TLS is terminated by TlsTcpServer before the upgrade, so the WebSocket
+    // server itself runs in non-secure mode.
+    connect(m_tcp, &TlsTcpServer::socketReady, m_websockets,
+            [this](QTcpSocket *socket) { m_websockets->handleConnection(socket); });
+    connect(m_websockets, &QWebSocketServer::newConnection, this,
+            &WebSocketListener::onNewConnection);
+    m_websockets->setHandshakeTimeout(10000);
+}
+
+WebSocketListener::~WebSocketListener() = default;
+
+bool WebSocketListener::listen(const QSslConfiguration &ssl)
+{
+    if (!m_settings.tls && !m_settings.address.isLoopback() && !m_settings.allowPlaintext) {
+        m_error = u"plaintext is allowed only on a loopback address or with "
+                  "server/allowPlaintext=true"_s;
+        return false;
+    }
+    m_tcp->setSslConfiguration(m_settings.tls ? ssl : QSslConfiguration());
+    if (!m_tcp->listen(m_settings.address, m_settings.port)) {
+        m_error = m_tcp->errorString();
+        return false;
+    }
+    qCInfo(lcTransport).noquote() << "listening on"
+                                  << (m_settings.tls ? u"wss://"_s : u"ws://"_s) +
+                                         m_settings.address.toString() + u':' +
+                                         QString::number(m_tcp->serverPort()) + m_settings.path;
+    return true;
+}
+
+void WebSocketListener::stop()
+{
+    m_tcp->close();
+    m_websockets->close();
+}
+
+quint16 WebSocketListener::port() const
+{
+    return m_tcp->serverPort();
+}
+
+void WebSocketListener::onNewConnection()
+{
+    while (QWebSocket *socket = m_websockets->nextPendingConnection()) {
+        // Qt's defaults allow 2 GiB per message; the protocol's limit plus
+        // room for the envelope is all a client may send.
+        const qint64 limit = m_settings.maxIncomingMessageBytes + 1024;
+        socket->setMaxAllowedIncomingMessageSize(quint64(limit));
+        socket->setMaxAllowedIncomingFrameSize(quint64(limit));
+        if (socket->requestUrl().path() != m_settings.path) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown path"_s);
+            socket->deleteLater();
+            continue;
+        }
+        Q_EMIT connected(socket);
+    }
+}
+
+} // namespace seneschal::transport

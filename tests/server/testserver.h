@@ -1,0 +1,68 @@
+#pragma once
+
+#include "client/syncclientoptions.h"
+#include "storage/storage.h"
+
+#include <QMap>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace seneschal::test {
+
+// A real seneschal-server process for one test: its own data directory, its
+// own database (SQLite file, or a fresh database on the private MariaDB when
+// SENESCHAL_TEST_BACKEND=mysql), the test CA's certificate, a free port.
+class TestServer
+{
+public:
+    TestServer();
+    ~TestServer();
+
+    QString backend() const { return m_backend; }
+    bool isMysql() const { return m_backend == u"mysql"; }
+    // Extra configuration lines, "section/key" -> value, before start().
+    void set(const QString &key, const QString &value) { m_overrides.insert(key, value); }
+
+    // Creates a local user through the command line (password on stdin).
+    bool addUser(const QString &name, const QString &password, const QStringList &groups = {});
+    bool start();
+    // SIGTERM and wait; returns the exit code (-1: did not exit).
+    int stop();
+    void kill(); // SIGKILL: no chance to flush anything
+    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+
+    QUrl url() const;
+    quint16 port() const { return m_port; }
+    QList<QSslCertificate> caCertificates() const;
+    QString tlsDir() const { return m_tlsDir; }
+    client::SyncClientOptions device(const QString &cuid, const QString &user,
+                                     const QString &password) const;
+    // A Storage on the server's database, for looking at what it keeps.
+    std::unique_ptr<storage::Storage> openStorage() const;
+    QString output() const;
+    QString configFile() const;
+
+    // The private MariaDB's scripts (mysql backend only).
+    bool stopDatabase();
+    bool startDatabase();
+
+    int runCli(const QStringList &args, const QByteArray &input, QString *output = nullptr) const;
+
+private:
+    bool writeConfig();
+
+    QString m_backend;
+    QTemporaryDir m_dir;
+    QString m_tlsDir;
+    QString m_database;
+    quint16 m_port = 0;
+    QMap<QString, QString> m_overrides;
+    std::unique_ptr<QProcess> m_process;
+    mutable QString m_output;
+};
+
+} // namespace seneschal::test

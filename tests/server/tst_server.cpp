@@ -1,0 +1,580 @@
+// End-to-end tests of seneschal-server over wss://, against the real server
+// process and its real database (SQLite, or the private MariaDB when
+// SENESCHAL_TEST_BACKEND=mysql).
+#include "client/syncclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace seneschal;
+using client::SyncClient;
+using test::TestServer;
+
+namespace {
+
+constexpr qint64 k0700 = 1764054000000; // 2025-11-25 07:00 UTC
+constexpr qint64 kMinute = 60000;
+constexpr int kTimeout = 20000;
+
+QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
+{
+    QJsonObject o;
+    for (const auto &m : members)
+        o.insert(m.first, m.second);
+    return o;
+}
+
+// Messages between rehydrateEnd and synced of the last catch-up.
+QList<QJsonObject> spoolOf(const SyncClient &client)
+{
+    const auto &all = client.received();
+    qsizetype end = -1;
+    for (qsizetype i = all.size() - 1; i >= 0; --i) {
+        if (all[i].value(u"type"_s) == u"rehydrateEnd") {
+            end = i;
+            break;
+        }
+    }
+    QList<QJsonObject> spool;
+    for (qsizetype i = end + 1; end >= 0 && i < all.size(); ++i) {
+        if (all[i].value(u"type"_s) == u"synced")
+            break;
+        spool.append(all[i]);
+    }
+    return spool;
+}
+
+QList<QJsonObject> dispatchesFor(const QList<QJsonObject> &messages, const QString &oid)
+{
+    QList<QJsonObject> found;
+    for (const QJsonObject &m : messages) {
+        if (m.value(u"type"_s) == u"dispatch" && m.value(u"oid"_s) == oid)
+            found.append(m);
+    }
+    return found;
+}
+
+QString dispatchJson(const QString &id, const QString &oid, qint64 ts, const QJsonObject &props)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"dispatch"_s},
+                                                       {u"id"_s, id},
+                                                       {u"oid"_s, oid},
+                                                       {u"ts"_s, ts},
+                                                       {u"props"_s, props}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+class ServerTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> server;
+    std::unique_ptr<SyncClient> device(const QString &cuid, const QString &user,
+                                       const QString &password = {})
+    {
+        return std::make_unique<SyncClient>(
+            server->device(cuid, user, password.isEmpty() ? user + u"-pw"_s : password));
+    }
+    bool goLive(SyncClient &client)
+    {
+        if (client.state() == SyncClient::State::Disconnected)
+            client.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(client.isLive(), kTimeout);
+        return true;
+    }
+    bool drained(SyncClient &client)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(client.outbox().isEmpty(), kTimeout);
+        return true;
+    }
+    bool disconnect(SyncClient &client)
+    {
+        client.disconnectFromServer();
+        QTRY_VERIFY_WITH_TIMEOUT(client.state() == SyncClient::State::Disconnected, kTimeout);
+        return true;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        server = std::make_unique<TestServer>();
+        QVERIFY(server->addUser(u"alice"_s, u"alice-pw"_s, {u"admins"_s}));
+        QVERIFY(server->addUser(u"bob"_s, u"bob-pw"_s));
+        QVERIFY(server->addUser(u"carol"_s, u"carol-pw"_s));
+    }
+    void cleanup()
+    {
+        if (QTest::currentTestFailed())
+            qWarning().noquote() << "server output:\n" << server->output().right(6000);
+        server.reset();
+    }
+
+    void seed_scenario_converges_with_one_reduced_broadcast()
+    {
+        QVERIFY(server->start());
+        auto u1a = device(u"u1-phone"_s, u"alice"_s);
+        auto u1b = device(u"u1-tablet"_s, u"alice"_s);
+        auto u2 = device(u"u2-phone"_s, u"bob"_s);
+        QVERIFY(goLive(*u1a));
+        QVERIFY(goLive(*u1b));
+        QVERIFY(goLive(*u2));
+
+        // 07:00, user 1 online
+        u1a->dispatch(u"ob1"_s,
+                      obj({{u"name"_s, u"test"_s}, {u"qty"_s, 1}, {u"location"_s, u"store"_s}}),
+                      {.ts = k0700, .kind = u"item"_s});
+        QVERIFY(drained(*u1a));
+        QTRY_VERIFY_WITH_TIMEOUT(u2->object(u"ob1"_s).has_value(), kTimeout);
+        QVERIFY(disconnect(*u2));
+
+        // 07:20, user 2 offline
+        u2->dispatch(u"ob1"_s, obj({{u"qty"_s, 2}, {u"location"_s, u"aisle"_s}}),
+                     {.ts = k0700 + 20 * kMinute});
+        // 07:30, user 1 online
+        u1a->dispatch(u"ob1"_s, obj({{u"location"_s, u"food court"_s}}),
+                      {.ts = k0700 + 30 * kMinute});
+        QVERIFY(drained(*u1a));
+        QTRY_COMPARE_WITH_TIMEOUT(u1b->object(u"ob1"_s)->props.value(u"location"_s).toString(),
+                                  u"food court"_s, kTimeout);
+
+        // 07:40, user 2 connects and uploads
+        u1a->clearReceived();
+        u1b->clearReceived();
+        QVERIFY(goLive(*u2));
+        QVERIFY(u2->outbox().isEmpty());
+
+        const QJsonObject expected =
+            obj({{u"name"_s, u"test"_s}, {u"qty"_s, 2}, {u"location"_s, u"food court"_s}});
+        for (SyncClient *c : {u1a.get(), u1b.get()}) {
+            QTRY_COMPARE_WITH_TIMEOUT(dispatchesFor(c->received(), u"ob1"_s).size(), 1, kTimeout);
+        }
+        QTest::qWait(300); // nothing more may follow
+        for (SyncClient *c : {u1a.get(), u1b.get()}) {
+            const auto got = dispatchesFor(c->received(), u"ob1"_s);
+            QCOMPARE(got.size(), 1);
+            QCOMPARE(got.first().value(u"props"_s).toObject(), obj({{u"qty"_s, 2}}));
+            QCOMPARE(c->object(u"ob1"_s)->props, expected);
+        }
+        const auto spooled = dispatchesFor(spoolOf(*u2), u"ob1"_s);
+        QCOMPARE(spooled.size(), 1);
+        QCOMPARE(spooled.first().value(u"props"_s).toObject(), expected);
+        QCOMPARE(u2->object(u"ob1"_s)->props, expected);
+
+        // The reconciliation history holds both conflicts of the upload.
+        auto storage = server->openStorage();
+        QVERIFY(storage);
+        auto conflicts = storage->recentConflicts(10);
+        QVERIFY(conflicts);
+        QCOMPARE(conflicts.value().size(), 2);
+        QHash<QString, storage::ConflictRecord> byProperty;
+        for (const auto &c : conflicts.value())
+            byProperty.insert(c.property, c);
+        QCOMPARE(byProperty[u"qty"_s].winner.stamp.cuid, u"u2-phone"_s);
+        QCOMPARE(byProperty[u"qty"_s].loser.stamp.cuid, u"u1-phone"_s);
+        QCOMPARE(byProperty[u"location"_s].winner.value.toString(), u"food court"_s);
+        QCOMPARE(byProperty[u"location"_s].loser.value.toString(), u"aisle"_s);
+        QCOMPARE(byProperty[u"location"_s].uploaderCuid, u"u2-phone"_s);
+    }
+
+    void offline_device_gets_one_dispatch_per_oid_in_seq_order()
+    {
+        QVERIFY(server->start());
+        auto offline = device(u"sleeper"_s, u"bob"_s);
+        QVERIFY(goLive(*offline));
+        QVERIFY(disconnect(*offline));
+        const qint64 since = offline->since();
+
+        auto writer = device(u"writer"_s, u"alice"_s);
+        QVERIFY(goLive(*writer));
+        for (int i = 0; i < 500; ++i) {
+            writer->dispatch(u"obj-%1"_s.arg(i % 20), obj({{u"n"_s, i}, {u"p%1"_s.arg(i % 3), i}}),
+                             {.kind = u"item"_s});
+        }
+        QVERIFY(drained(*writer));
+
+        offline->clearReceived();
+        QVERIFY(goLive(*offline));
+        const auto spool = spoolOf(*offline);
+        QCOMPARE(spool.size(), 20);
+        QSet<QString> oids;
+        qint64 lastSeq = since;
+        for (const QJsonObject &m : spool) {
+            QCOMPARE(m.value(u"type"_s).toString(), u"dispatch"_s);
+            const qint64 seq = m.value(u"seq"_s).toInteger();
+            QVERIFY2(seq > lastSeq, "spool must be in seq order");
+            lastSeq = seq;
+            oids.insert(m.value(u"oid"_s).toString());
+        }
+        QCOMPARE(oids.size(), 20);
+        QCOMPARE(offline->object(u"obj-19"_s)->props.value(u"n"_s).toInt(), 499);
+        QCOMPARE(offline->visibleObjects(), writer->visibleObjects());
+    }
+
+    void repeated_dispatch_id_is_acked_and_changes_nothing()
+    {
+        QVERIFY(server->start());
+        auto c = device(u"dup-device"_s, u"alice"_s);
+        QVERIFY(goLive(*c));
+        QSignalSpy acks(c.get(), &SyncClient::acked);
+        c->sendRaw(dispatchJson(u"d-1"_s, u"dup"_s, k0700, obj({{u"v"_s, 1}})));
+        QTRY_COMPARE_WITH_TIMEOUT(acks.size(), 1, kTimeout);
+        const qint64 firstSeq = acks.at(0).at(1).toLongLong();
+        c->sendRaw(dispatchJson(u"d-1"_s, u"dup"_s, k0700 + kMinute, obj({{u"v"_s, 2}})));
+        c->sendRaw(dispatchJson(u"d-1"_s, u"dup"_s, k0700, obj({{u"v"_s, 1}})));
+        QTRY_COMPARE_WITH_TIMEOUT(acks.size(), 3, kTimeout);
+        QCOMPARE(acks.at(1).at(0).toStringList(), QStringList{u"d-1"_s});
+        QCOMPARE(acks.at(1).at(1).toLongLong(), firstSeq);
+        QCOMPARE(acks.at(2).at(1).toLongLong(), firstSeq);
+
+        auto storage = server->openStorage();
+        auto object = storage->loadObject(u"dup"_s);
+        QVERIFY(object && object.value());
+        QCOMPARE(object.value()->props.value(u"v"_s).value.toInt(), 1);
+        QCOMPARE(object.value()->seq, firstSeq);
+    }
+
+    void acknowledged_dispatches_survive_sigkill()
+    {
+        QVERIFY(server->start());
+        auto c = device(u"killer"_s, u"alice"_s);
+        QVERIFY(goLive(*c));
+        QStringList acked;
+        connect(c.get(), &SyncClient::acked, this,
+                [&acked](const QStringList &ids) { acked += ids; });
+        for (int i = 0; i < 300; ++i)
+            c->dispatch(u"k-%1"_s.arg(i), obj({{u"i"_s, i}}));
+        QTRY_VERIFY_WITH_TIMEOUT(acked.size() >= 150, kTimeout);
+        server->kill(); // right after acks, mid-stream
+        const qsizetype ackedBeforeKill = acked.size();
+        QVERIFY(ackedBeforeKill >= 150);
+        QVERIFY(server->start());
+        auto storage = server->openStorage();
+        QVERIFY(storage);
+        // Every acknowledged dispatch is there, with its value.
+        const auto ids = acked.mid(0, ackedBeforeKill);
+        auto known = storage->knownDispatchIds(u"killer"_s, ids);
+        QVERIFY(known);
+        QCOMPARE(known.value().size(), ids.size());
+        auto reader = device(u"reader"_s, u"bob"_s);
+        QVERIFY(goLive(*reader));
+        int present = 0;
+        for (int i = 0; i < 300; ++i) {
+            if (auto o = reader->object(u"k-%1"_s.arg(i))) {
+                QCOMPARE(o->props.value(u"i"_s).toInt(), i);
+                ++present;
+            }
+        }
+        QVERIFY(present >= ackedBeforeKill);
+        // The device re-sends what was not acknowledged and ends complete.
+        QVERIFY(goLive(*c));
+        QVERIFY(drained(*c));
+        QVERIFY(goLive(*reader));
+        QTRY_COMPARE_WITH_TIMEOUT(reader->visibleObjects().size(), 300, kTimeout);
+    }
+
+    void same_cuid_again_closes_the_older_connection_4409()
+    {
+        QVERIFY(server->start());
+        auto first = device(u"twin"_s, u"alice"_s);
+        QVERIFY(goLive(*first));
+        auto second = device(u"twin"_s, u"alice"_s);
+        QVERIFY(goLive(*second));
+        QTRY_COMPARE_WITH_TIMEOUT(first->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(first->closeCode(), 4409);
+        QVERIFY(!first->receivedOfType(u"error"_s).isEmpty());
+        QCOMPARE(first->receivedOfType(u"error"_s).last().value(u"code"_s).toString(),
+                 u"replaced"_s);
+        QVERIFY(second->isLive());
+    }
+
+    void no_hello_within_10s_closes_4408()
+    {
+        QVERIFY(server->start());
+        auto options = server->device(u"silent"_s, u"alice"_s, u"alice-pw"_s);
+        options.helloDelayMs = -1;
+        SyncClient silent(options);
+        QElapsedTimer timer;
+        timer.start();
+        silent.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), SyncClient::State::Disconnected, 15000);
+        QCOMPARE(silent.closeCode(), 4408);
+        QVERIFY(timer.elapsed() >= 9500);
+    }
+
+    void first_message_other_than_hello_closes_4400()
+    {
+        QVERIFY(server->start());
+        auto options = server->device(u"rude"_s, u"alice"_s, u"alice-pw"_s);
+        options.helloDelayMs = -1;
+        SyncClient rude(options);
+        rude.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rude.socket() && rude.socket()->state() == QAbstractSocket::ConnectedState, kTimeout);
+        QTest::qWait(100);
+        rude.sendRaw(u"{\"type\":\"ping\"}"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(rude.state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(rude.closeCode(), 4400);
+        QCOMPARE(rude.receivedOfType(u"error"_s).value(0).value(u"code"_s).toString(),
+                 u"invalid"_s);
+    }
+
+    void wrong_password_closes_4401()
+    {
+        QVERIFY(server->start());
+        auto c = device(u"wrong"_s, u"alice"_s, u"nope"_s);
+        c->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(c->closeCode(), 4401);
+        QCOMPARE(c->receivedOfType(u"error"_s).value(0).value(u"code"_s).toString(),
+                 u"auth_failed"_s);
+    }
+
+    void welcome_token_logs_in_and_is_bound_to_its_cuid()
+    {
+        QVERIFY(server->start());
+        auto c = device(u"tok-device"_s, u"carol"_s);
+        QVERIFY(goLive(*c));
+        const QString token = c->token();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(c->tokenExpires(), c->welcome().value(u"tokenExpires"_s).toInteger());
+        QVERIFY(disconnect(*c));
+
+        c->setAuth(client::ClientAuth::withToken(token));
+        QVERIFY(goLive(*c));
+        QCOMPARE(c->uuid(), u"carol"_s);
+
+        auto thief = device(u"other-device"_s, u"carol"_s);
+        thief->setAuth(client::ClientAuth::withToken(token));
+        thief->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(thief->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(thief->closeCode(), 4401);
+    }
+
+    void hostile_messages_get_their_codes_and_spare_others()
+    {
+        server->set(u"limits/maxMessageBytes"_s, u"100000"_s);
+        QVERIFY(server->start());
+        auto watcher = device(u"watcher"_s, u"carol"_s);
+        auto good = device(u"good"_s, u"alice"_s);
+        auto evil = device(u"evil"_s, u"bob"_s);
+        QVERIFY(goLive(*watcher));
+        QVERIFY(goLive(*good));
+        QVERIFY(goLive(*evil));
+        // alice's private list, which bob may not write.
+        good->dispatch(u"alice-list"_s, obj({{u"title"_s, u"mine"_s}}), {.kind = u"list"_s});
+        QVERIFY(drained(*good));
+
+        struct Case
+        {
+            QString frame;
+            QString type; // error or reject
+            QString code;
+        };
+        const QString longId(65, u'x');
+        QString deep = u"1"_s;
+        for (int i = 0; i < 100; ++i)
+            deep = u"[" + deep + u"]";
+        QJsonObject manyProps;
+        for (int i = 0; i < 1001; ++i)
+            manyProps.insert(u"p%1"_s.arg(i), i);
+        const QList<Case> cases{
+            {u"not json"_s, u"error"_s, u"invalid"_s},
+            {u"[]"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":1}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"bogus\"}"_s, u"error"_s, u"invalid"_s},
+            {u"{}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\"}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h1\",\"oid\":\"o\",\"ts\":\"late\",\"props\":{}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h2\",\"oid\":\"o\",\"props\":{\"a\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h3\",\"oid\":\"a b\",\"ts\":1,\"props\":{}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h4\",\"oid\":\"o\",\"ts\":1,\"props\":[1]}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h5\",\"oid\":\"o\",\"ts\":1,\"op\":\"delete\",\"props\":{\"a\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h6\",\"oid\":\"o\",\"ts\":1,\"props\":{\"_secret\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h7\",\"oid\":\"o\",\"ts\":1,\"access\":\"weird\",\"props\":{\"a\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h8\",\"oid\":\"o\",\"ts\":1,\"access\":\"inherit\",\"props\":{\"a\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {dispatchJson(u"h9"_s, u"o"_s, 1, manyProps), u"reject"_s, u"too_large"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h10\",\"oid\":\"o\",\"ts\":1.5,\"props\":{\"a\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h11\",\"oid\":\"o\",\"ts\":-5,\"props\":{\"a\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h12\",\"oid\":\"o\",\"ts\":1,\"props\":{\"_deleted\":\"yes\"}}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h13\",\"oid\":\"o\",\"ts\":1,\"op\":\"explode\"}"_s,
+             u"reject"_s, u"invalid"_s},
+            {dispatchJson(u"h14"_s, u"alice-list"_s, k0700, obj({{u"title"_s, u"hacked"_s}})),
+             u"reject"_s, u"forbidden"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h15\",\"oid\":\"o\",\"ts\":1,\"props\":"_s + deep +
+                 u"}"_s,
+             u"reject"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\""_s + longId +
+                 u"\",\"oid\":\"o\",\"ts\":1,\"props\":{}}"_s,
+             u""_s, u"invalid"_s},
+            {u"{\"type\":\"ack\",\"seq\":-1}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"ack\",\"seq\":\"x\"}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"hello\",\"protocol\":1,\"cuid\":\"evil\",\"since\":0,\"auth\":{\"method\":\"password\",\"username\":\"bob\",\"password\":\"bob-pw\"}}"_s,
+             u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"uploadEnd\"}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"share\",\"oid\":\"o\",\"grant\":[\"nobody\"]}"_s, u"error"_s,
+             u"invalid"_s},
+            {u"{\"type\":\"share\"}"_s, u"error"_s, u"invalid"_s},
+            {u"{\"type\":\"dispatch\",\"id\":\"h16\",\"oid\":\"o\",\"ts\":1,\"props\":{\"\":1}}"_s,
+             u"reject"_s, u"invalid"_s},
+        };
+        QVERIFY(cases.size() >= 25);
+        int goodSent = 0;
+        for (const Case &c : cases) {
+            evil->clearReceived();
+            evil->sendRaw(c.frame);
+            good->dispatch(u"steady"_s, obj({{u"n"_s, ++goodSent}}));
+            QTRY_VERIFY_WITH_TIMEOUT(!evil->received().isEmpty(), kTimeout);
+            const QJsonObject answer = evil->received().first();
+            if (!c.type.isEmpty())
+                QCOMPARE(answer.value(u"type"_s).toString(), c.type);
+            QVERIFY2(answer.value(u"code"_s).toString() == c.code,
+                     qPrintable(c.frame.left(80) + u" -> "_s +
+                                QString::fromUtf8(QJsonDocument(answer).toJson())));
+            evil->ping(); // a good message resets the bad-in-a-row count
+            QTRY_VERIFY_WITH_TIMEOUT(!evil->receivedOfType(u"pong"_s).isEmpty(), kTimeout);
+        }
+        QVERIFY(evil->isLive());
+        evil->sendBinary(QByteArray("\x01\x02", 2));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            evil->receivedOfType(u"error"_s).value(0).value(u"code"_s).toString(), u"invalid"_s,
+            kTimeout);
+
+        // The forbidden write changed nothing.
+        QCOMPARE(good->object(u"alice-list"_s)->props.value(u"title"_s).toString(), u"mine"_s);
+        // The well-behaved client beside was never disturbed.
+        QVERIFY(drained(*good));
+        QVERIFY(good->isLive());
+        QTRY_COMPARE_WITH_TIMEOUT(watcher->object(u"steady"_s)->props.value(u"n"_s).toInt(),
+                                  goodSent, kTimeout);
+
+        // An oversized message closes 4413.
+        evil->sendRaw(dispatchJson(u"big"_s, u"o"_s, 1, obj({{u"blob"_s, QString(200000, u'a')}})));
+        QTRY_COMPARE_WITH_TIMEOUT(evil->state(), SyncClient::State::Disconnected, kTimeout);
+        QVERIFY2(evil->closeCode() == 4413 || evil->closeCode() == 1009,
+                 qPrintable(QString::number(evil->closeCode())));
+
+        // Twenty bad messages in a row close 4400.
+        QVERIFY(goLive(*evil));
+        for (int i = 0; i < 20; ++i)
+            evil->sendRaw(u"{\"type\":\"nonsense\"}"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(evil->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(evil->closeCode(), 4400);
+        QVERIFY(good->isLive());
+        QVERIFY(watcher->isLive());
+    }
+
+    void untrusted_certificate_is_refused_by_the_client()
+    {
+        QVERIFY(server->start());
+        auto options = server->device(u"careful"_s, u"alice"_s, u"alice-pw"_s);
+        options.caCertificates = QSslCertificate::fromPath(server->tlsDir() + u"/other-ca.pem"_s);
+        SyncClient careful(options);
+        QSignalSpy sslErrors(&careful, &SyncClient::sslErrors);
+        careful.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(careful.state(), SyncClient::State::Disconnected, kTimeout);
+        QVERIFY(!sslErrors.isEmpty());
+        QVERIFY(careful.welcome().isEmpty());
+    }
+
+    void since_ahead_of_the_server_gets_reset_and_full_copy()
+    {
+        QVERIFY(server->start());
+        auto writer = device(u"w"_s, u"alice"_s);
+        QVERIFY(goLive(*writer));
+        writer->dispatch(u"a"_s, obj({{u"x"_s, 1}}));
+        writer->dispatch(u"b"_s, obj({{u"x"_s, 2}}));
+        writer->deleteObject(u"b"_s);
+        QVERIFY(drained(*writer));
+        auto confused = device(u"confused"_s, u"bob"_s);
+        confused->setSince(1000000);
+        QVERIFY(goLive(*confused));
+        QCOMPARE(confused->receivedOfType(u"reset"_s).size(), 1);
+        const auto spool = spoolOf(*confused);
+        // reset, then live objects only (no tombstones)
+        QCOMPARE(dispatchesFor(spool, u"a"_s).size(), 1);
+        QCOMPARE(dispatchesFor(spool, u"b"_s).size(), 0);
+    }
+
+    void sigterm_closes_sessions_4503_and_exits_0()
+    {
+        QVERIFY(server->start());
+        auto c = device(u"graceful"_s, u"alice"_s);
+        QVERIFY(goLive(*c));
+        c->dispatch(u"last-words"_s, obj({{u"x"_s, 1}}));
+        QVERIFY(drained(*c));
+        QCOMPARE(server->stop(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(c->closeCode(), 4503);
+    }
+
+    void database_outage_acknowledges_nothing_and_recovers()
+    {
+        if (!server->isMysql())
+            QSKIP("the outage is staged with the private MariaDB (mysql backend run)");
+        QVERIFY(server->start());
+        auto c = device(u"outage"_s, u"alice"_s);
+        QVERIFY(goLive(*c));
+        QVERIFY(disconnect(*c));
+        for (int i = 0; i < 3000; ++i)
+            c->dispatch(u"u-%1"_s.arg(i % 500), obj({{u"i"_s, i}}));
+        QStringList acked;
+        bool stopped = false;
+        connect(c.get(), &SyncClient::acked, this, [&](const QStringList &ids) {
+            acked += ids;
+            if (!stopped) {
+                stopped = true;
+                QVERIFY(server->stopDatabase()); // mid-upload
+            }
+        });
+        c->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), SyncClient::State::Disconnected, 60000);
+        QVERIFY(stopped);
+        QCOMPARE(c->closeCode(), 4503);
+        QVERIFY(acked.size() < 3000);
+        QVERIFY(!c->outbox().isEmpty());
+
+        QVERIFY(server->startDatabase());
+        // The server reconnects by itself; the device retries until it gets in.
+        QElapsedTimer waited;
+        waited.start();
+        while (!c->isLive() && waited.elapsed() < 60000) {
+            if (c->state() == SyncClient::State::Disconnected)
+                c->connectToServer();
+            QTest::qWait(500);
+        }
+        QVERIFY(c->isLive());
+        QVERIFY(drained(*c));
+        auto storage = server->openStorage();
+        QVERIFY(storage);
+        // No false acks: every id acknowledged before the outage is stored.
+        auto known = storage->knownDispatchIds(u"outage"_s, acked);
+        QVERIFY(known);
+        QCOMPARE(known.value().size(), acked.size());
+        auto last = storage->loadObject(u"u-499"_s);
+        QVERIFY(last && last.value());
+        QCOMPARE(last.value()->props.value(u"i"_s).value.toInt(), 2999);
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerTest)
+#include "tst_server.moc"
