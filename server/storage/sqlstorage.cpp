@@ -2,6 +2,7 @@
 
 #include "storage/migrations.h"
 #include "storage/propertycodec.h"
+#include "storage/storagelimits.h"
 #include "storage/storagelog.h"
 
 #include <QDateTime>
@@ -42,6 +43,39 @@ void bind(QSqlQuery &q, int position, const QVariant &value)
         q.bindValue(position, QString(u""_s));
     else
         q.bindValue(position, value);
+}
+
+// The first key longer than kMaxKeyLength, as an error.
+std::optional<StorageError> checkKeys(std::initializer_list<const QString *> keys)
+{
+    for (const QString *key : keys) {
+        if (key->size() > kMaxKeyLength)
+            return StorageError{
+                u"key longer than %1 characters: %2..."_s.arg(kMaxKeyLength).arg(key->left(40))};
+    }
+    return std::nullopt;
+}
+
+std::optional<StorageError> checkKeys(const CommitBatch &batch)
+{
+    for (const engine::ObjectState &o : batch.objects) {
+        if (auto failure = checkKeys({&o.oid, &o.kind, &o.parent, &o.owner}))
+            return failure;
+    }
+    for (const DispatchLogEntry &e : batch.log) {
+        if (auto failure = checkKeys({&e.cuid, &e.id, &e.oid}))
+            return failure;
+    }
+    for (const ConflictRecord &c : batch.conflicts) {
+        if (auto failure = checkKeys({&c.oid, &c.property, &c.winner.stamp.cuid, &c.winner.stamp.id,
+                                      &c.loser.stamp.cuid, &c.loser.stamp.id, &c.uploaderCuid}))
+            return failure;
+    }
+    for (const ClientRecord &c : batch.clients) {
+        if (auto failure = checkKeys({&c.cuid, &c.uuid}))
+            return failure;
+    }
+    return std::nullopt;
 }
 
 const StorageError kNotOpen{u"storage is not open"_s, true};
@@ -419,6 +453,8 @@ Status SqlStorage::commit(const CommitBatch &batch)
 {
     if (Failure failure = ensureOpen())
         return *failure;
+    if (Failure failure = checkKeys(batch))
+        return *failure;
     return toStatus(inTransaction([&] { return writeBatch(batch); }));
 }
 
@@ -637,6 +673,8 @@ Status SqlStorage::upsertClient(const ClientRecord &client)
 {
     if (Failure failure = ensureOpen())
         return *failure;
+    if (Failure failure = checkKeys({&client.cuid, &client.uuid}))
+        return *failure;
     return toStatus(upsertClients({client}));
 }
 
@@ -714,6 +752,8 @@ Status SqlStorage::createUser(const UserRecord &user)
 {
     if (Failure failure = ensureOpen())
         return *failure;
+    if (Failure failure = checkKeys({&user.uuid}))
+        return *failure;
     return toStatus(inTransaction([&]() -> Failure {
         bool exists = false;
         if (Failure f =
@@ -763,6 +803,8 @@ Status SqlStorage::createGroup(const QString &gid)
 {
     if (Failure failure = ensureOpen())
         return *failure;
+    if (Failure failure = checkKeys({&gid}))
+        return *failure;
     return toStatus(inTransaction([&]() -> Failure {
         const Result<bool> exists = groupExists(gid);
         if (!exists)
@@ -792,6 +834,8 @@ Status SqlStorage::removeGroup(const QString &gid)
 Status SqlStorage::addGroupMember(const QString &gid, const QString &uuid)
 {
     if (Failure failure = ensureOpen())
+        return *failure;
+    if (Failure failure = checkKeys({&gid, &uuid}))
         return *failure;
     return toStatus(inTransaction([&]() -> Failure {
         const Result<bool> exists = groupExists(gid);

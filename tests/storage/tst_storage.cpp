@@ -7,6 +7,7 @@
 #include "storage/migrations.h"
 #include "storage/storage.h"
 #include "storage/storagefactory.h"
+#include "storage/storagelimits.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void users_crud_and_token_version_bumps();
     void groups_crud();
     void failed_commit_rolls_back_and_storage_stays_usable();
+    void keys_up_to_the_limit_are_kept_longer_ones_refused();
     void calls_on_a_closed_storage_report_connection_lost();
     void two_connections_work_concurrently();
     void commit_throughput();
@@ -773,6 +775,37 @@ void TestStorage::failed_commit_rolls_back_and_storage_stays_usable()
     CHECK_OK(s->commit(bad));
     VALUE(seqAfter, s->lastSeq());
     QCOMPARE(seqAfter, 1);
+}
+
+void TestStorage::keys_up_to_the_limit_are_kept_longer_ones_refused()
+{
+    OPEN(s, config());
+    const QString longest(kMaxKeyLength, QChar(u'\u00e9')); // two bytes each in UTF-8
+    CommitBatch fits;
+    fits.objects = {object(longest, 1)};
+    fits.log = {logEntry(longest, longest, 1)};
+    fits.log[0].oid = longest;
+    fits.clients = {clientRecord(longest, 1, 1, 0)};
+    fits.lastSeq = 1;
+    CHECK_OK(s->commit(fits));
+    VALUE(loaded, s->loadObject(longest));
+    QVERIFY(loaded.has_value());
+    VALUE(known, s->knownDispatchIds(longest, {longest}));
+    QCOMPARE(known.size(), 1);
+
+    const QString tooLong(kMaxKeyLength + 1, u'x');
+    CommitBatch refused;
+    refused.objects = {object(u"fine"_s, 2)};
+    refused.log = {logEntry(u"dev"_s, tooLong, 2)};
+    refused.lastSeq = 2;
+    const Status failed = s->commit(refused);
+    QVERIFY(!failed.ok());
+    QVERIFY(!failed.error().connectionLost);
+    VALUE(fine, s->loadObject(u"fine"_s));
+    QVERIFY(!fine.has_value());
+    QVERIFY(!s->createUser(UserRecord{tooLong, QString(), false, 0, 0}).ok());
+    QVERIFY(!s->createGroup(tooLong).ok());
+    QVERIFY(!s->upsertClient(clientRecord(tooLong, 1, 1, 0)).ok());
 }
 
 void TestStorage::calls_on_a_closed_storage_report_connection_lost()
