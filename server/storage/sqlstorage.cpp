@@ -78,7 +78,7 @@ std::optional<StorageError> checkKeys(const CommitBatch &batch)
     return std::nullopt;
 }
 
-const StorageError kNotOpen{u"storage is not open"_s, true};
+const StorageError kNotOpen{u"storage is not open (closed, or its connection was lost)"_s, true};
 
 engine::ObjectState objectFrom(const QSqlQuery &q, bool *damaged)
 {
@@ -238,6 +238,10 @@ StorageError SqlStorage::errorFrom(const QSqlError &error, QStringView what)
         result.message += u" ("_s + error.nativeErrorCode() + u')';
     qCWarning(lcStorage).noquote()
         << backendName() << result.message << (result.connectionLost ? "[connection lost]" : "");
+    // Every later call fails fast with connectionLost instead of waiting for
+    // a timeout again, and isOpen() tells the truth until close() and open().
+    if (result.connectionLost)
+        m_ready = false;
     return result;
 }
 
@@ -449,6 +453,10 @@ Result<QStringList> SqlStorage::selectStrings(const QString &sql, const QVariant
 
 // ---------------------------------------------------------------- sync data
 
+// A connection lost during COMMIT leaves the outcome unknown. Committing the
+// same batch again after reopening is safe: objects are full copies, log
+// duplicates are ignored, clients and last_seq are upserts. Only conflict
+// rows could then appear twice in the history.
 Status SqlStorage::commit(const CommitBatch &batch)
 {
     if (Failure failure = ensureOpen())

@@ -959,6 +959,7 @@ void TestStorage::connection_loss_is_reported_and_reopen_recovers()
     QVERIFY(!lost.ok());
     QVERIFY2(lost.error().connectionLost, qPrintable(lost.error().message));
     QVERIFY2(timer.elapsed() < timeoutMs, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!s->isOpen());
     const auto read = s->lastSeq();
     QVERIFY(!read.ok());
     QVERIFY(read.error().connectionLost);
