@@ -166,11 +166,10 @@ std::optional<ExternalIdentity> ExternalJwtVerifier::verify(const QString &token
         if (now + leeway < *nbf)
             return fail(u"not yet valid"_s);
     }
-    if (p.contains("iat"_L1)) {
-        const auto iat = dateMs(p["iat"_L1]);
-        if (!iat || now + leeway < *iat)
-            return fail(u"bad or future iat"_s);
-    }
+    // iat is only checked for form: exp and nbf bound the validity, and an
+    // issuer whose clock runs ahead should not lock everyone out.
+    if (p.contains("iat"_L1) && !dateMs(p["iat"_L1]))
+        return fail(u"bad iat"_s);
 
     ExternalIdentity identity;
     identity.uuid = p[m_config.uuidClaim].toString();
