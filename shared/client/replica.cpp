@@ -121,7 +121,7 @@ void Replica::applyLocal(const protocol::ClientDispatch &dispatch, const QString
 
 void Replica::confirmLocal(const QString &id, std::optional<qint64> clampedTs)
 {
-    const QString oid = m_pendingOid.take(id);
+    const QString oid = takePendingOid(id);
     if (oid.isEmpty())
         return;
     QList<Pending> &list = m_pending[oid];
@@ -147,14 +147,30 @@ void Replica::confirmLocal(const QString &id, std::optional<qint64> clampedTs)
 
 void Replica::dropLocal(const QString &id)
 {
-    const QString oid = m_pendingOid.take(id);
+    const QString oid = takePendingOid(id);
     if (oid.isEmpty())
         return;
     QList<Pending> &list = m_pending[oid];
-    list.removeIf([&id](const Pending &p) { return p.id == id; });
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list.at(i).id == id) {
+            list.removeAt(i);
+            break;
+        }
+    }
     if (list.isEmpty())
         m_pending.remove(oid);
     rebuild(oid);
+}
+
+QString Replica::takePendingOid(const QString &id)
+{
+    // Only one of several writes that reused an id is answered at a time.
+    const auto it = m_pendingOid.find(id);
+    if (it == m_pendingOid.end())
+        return {};
+    const QString oid = it.value();
+    m_pendingOid.erase(it);
+    return oid;
 }
 
 void Replica::clear()

@@ -92,10 +92,11 @@ private:
     };
 
     void rebuild(const QString &oid);
+    QString takePendingOid(const QString &id);
 
     QHash<QString, ReplicaObject> m_confirmed;
-    QHash<QString, QList<Pending>> m_pending; // by oid, in dispatch order
-    QHash<QString, QString> m_pendingOid;     // dispatch id -> oid
+    QHash<QString, QList<Pending>> m_pending;  // by oid, in dispatch order
+    QMultiHash<QString, QString> m_pendingOid; // dispatch id -> oid (an id may be reused)
     QHash<QString, ReplicaObject> m_view;
 };
 

@@ -92,7 +92,6 @@ void SyncClient::connectToServer()
         Q_EMIT sslErrors(errors); // never ignored
     });
 
-    m_helloSent = false;
     m_uploadEndSent = false;
     m_lastAckSent = 0;
     m_sentThisSession.clear();
@@ -255,15 +254,16 @@ void SyncClient::handleAck(const QJsonObject &message)
     const QStringList clampedIds = stringList(message.value(u"clamped"_s));
     const qint64 seq = message.value(u"seq"_s).toInteger();
     for (const QString &id : ids) {
-        if (!m_outbox.take(id))
-            continue; // a duplicate, or not ours
-        m_sentThisSession.remove(id);
         const bool wasClamped = clampedIds.contains(id);
-        if (wasClamped)
-            m_clamped.insert(id);
-        // The server's clamped ts is its clock at the merge, at most its clock now.
-        m_replica.confirmLocal(id, wasClamped ? std::optional<qint64>(m_clock.serverNow())
-                                              : std::nullopt);
+        // Not in the outbox: a repeated ack. More than once: the same id reused.
+        while (m_outbox.take(id)) {
+            m_sentThisSession.remove(id);
+            if (wasClamped)
+                m_clamped.insert(id);
+            // The server's clamped ts is its clock at the merge, at most its clock now.
+            m_replica.confirmLocal(id, wasClamped ? std::optional<qint64>(m_clock.serverNow())
+                                                  : std::nullopt);
+        }
     }
     Q_EMIT acked(ids, seq);
     if (!clampedIds.isEmpty())
@@ -275,7 +275,7 @@ void SyncClient::handleReject(const QJsonObject &message)
     const QString id = message.value(u"id"_s).toString();
     const QString code = message.value(u"code"_s).toString();
     const QString text = message.value(u"message"_s).toString();
-    if (m_outbox.take(id)) {
+    while (m_outbox.take(id)) {
         m_sentThisSession.remove(id);
         m_replica.dropLocal(id);
     }
@@ -382,7 +382,7 @@ QString SyncClient::dispatch(const QString &oid, const QJsonObject &props,
                              const DispatchOptions &options)
 {
     protocol::ClientDispatch d;
-    d.id = m_outbox.nextId();
+    d.id = options.id.isEmpty() ? m_outbox.nextId() : options.id;
     d.oid = oid;
     if (options.ts) {
         d.ts = *options.ts;
@@ -435,7 +435,6 @@ void SyncClient::sendHello()
     hello.username = m_options.auth.username;
     hello.password = m_options.auth.password;
     hello.token = m_options.auth.token;
-    m_helloSent = true;
     m_helloSentAt = nowMs();
     sendText(protocol::encodeHello(hello));
 }

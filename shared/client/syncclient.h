@@ -168,7 +168,6 @@ private:
     qint64 m_since = 0;
     qint64 m_lastAckSent = 0;
     qint64 m_rehydrateEndSeq = 0;
-    bool m_helloSent = false;
     bool m_uploadEndSent = false;
     qint64 m_helloSentAt = 0;
     qint64 m_pingSentAt = 0;

@@ -70,6 +70,9 @@ struct DispatchOptions
     QString kind;   // read when the dispatch creates the object
     QString parent; // read when the dispatch creates the object
     std::optional<engine::Access> access;
+    // Default: a new id from the outbox. For tests of the server's
+    // idempotency: the same id twice is acknowledged twice and applied once.
+    QString id;
 };
 
 } // namespace seneschal::client
