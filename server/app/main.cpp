@@ -1,3 +1,4 @@
+#include "auth/usercommand.h"
 #include "config.h"
 #include "server.h"
 #include "signalwatcher.h"
@@ -117,8 +118,9 @@ int main(int argc, char *argv[])
             err() << "configuration: " << e << Qt::endl;
         return 2;
     }
-    if (!config.logRules.isEmpty())
-        QLoggingCategory::setFilterRules(QString(config.logRules).replace(u';', u'\n'));
+    // Debug output is opt-in (server/logRules or QT_LOGGING_RULES).
+    QLoggingCategory::setFilterRules(u"*.debug=false\n"_s +
+                                     QString(config.logRules).replace(u';', u'\n'));
 
     if (parser.isSet(checkOption)) {
         out() << "configuration OK: " << (config.file.isEmpty() ? u"(defaults)"_s : config.file)
@@ -140,9 +142,16 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(expireOption))
         return runExpireNow(config);
-    if (!parser.positionalArguments().isEmpty()) {
-        err() << "unknown command " << parser.positionalArguments().first() << Qt::endl;
-        return 2;
+    if (const QStringList command = parser.positionalArguments(); !command.isEmpty()) {
+        if (command.first() != u"user" && command.first() != u"group") {
+            err() << "unknown command " << command.first() << " (see --help)" << Qt::endl;
+            return 2;
+        }
+        std::unique_ptr<storage::Storage> storage;
+        if (int rc = openStorageOnly(config, storage))
+            return rc;
+        QTextStream in(stdin);
+        return auth::runUserCommand(command, *storage, in, out(), err());
     }
 
     app::Server server(config);

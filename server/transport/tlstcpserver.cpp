@@ -53,6 +53,12 @@ void TlsTcpServer::incomingConnection(qintptr descriptor)
         qCInfo(lcTransport) << "TLS handshake failed with" << socket->peerAddress().toString()
                             << errors;
     });
+    connect(socket, &QAbstractSocket::errorOccurred, socket, [socket, timeout] {
+        if (timeout->isActive()) {
+            qCDebug(lcTransport) << "connection from" << socket->peerAddress().toString()
+                                 << "ended before TLS was up:" << socket->errorString();
+        }
+    });
     connect(socket, &QAbstractSocket::disconnected, socket, [socket, timeout] {
         if (timeout->isActive())
             socket->deleteLater();

@@ -24,6 +24,10 @@ WebSocketListener::WebSocketListener(ListenerSettings settings, QObject *parent)
     connect(m_websockets, &QWebSocketServer::newConnection, this,
             &WebSocketListener::onNewConnection);
     m_websockets->setHandshakeTimeout(10000);
+    connect(m_websockets, &QWebSocketServer::serverError, this,
+            [](QWebSocketProtocol::CloseCode code) {
+                qCInfo(lcTransport) << "WebSocket upgrade refused:" << code;
+            });
 }
 
 WebSocketListener::~WebSocketListener() = default;
@@ -61,12 +65,16 @@ quint16 WebSocketListener::port() const
 void WebSocketListener::onNewConnection()
 {
     while (QWebSocket *socket = m_websockets->nextPendingConnection()) {
-        // Qt's defaults allow 2 GiB per message; the protocol's limit plus
-        // room for the envelope is all a client may send.
-        const qint64 limit = m_settings.maxIncomingMessageBytes + 1024;
+        // Qt's defaults allow 2 GiB per message. Qt's own limit sits well
+        // above the protocol's so that the session sees an oversized message
+        // whole and answers too_large with 4413; only a far larger one hits
+        // Qt's limit (1009), whose close races the unread data.
+        const qint64 limit = 2 * m_settings.maxIncomingMessageBytes + 1024;
         socket->setMaxAllowedIncomingMessageSize(quint64(limit));
         socket->setMaxAllowedIncomingFrameSize(quint64(limit));
         if (socket->requestUrl().path() != m_settings.path) {
+            qCInfo(lcTransport) << "refused" << socket->peerAddress().toString() << "asking for"
+                                << socket->requestUrl().path();
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown path"_s);
             socket->deleteLater();
             continue;

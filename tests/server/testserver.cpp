@@ -174,6 +174,8 @@ bool TestServer::addUser(const QString &name, const QString &password, const QSt
 bool TestServer::start()
 {
     writeConfig();
+    // Earlier runs' output stays for failure reports; only this run's counts.
+    const qsizetype runStart = m_output.size();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
@@ -184,7 +186,7 @@ bool TestServer::start()
     QElapsedTimer waited;
     waited.start();
     while (waited.elapsed() < 20000) {
-        if (m_output.contains(u"listening on"_s))
+        if (m_output.indexOf(u"listening on"_s, runStart) >= 0)
             return true;
         if (m_process->state() != QProcess::Running) {
             qWarning().noquote() << "server exited:" << m_output;
