@@ -1,35 +1,52 @@
 #include "merge.h"
 
 #include <QHash>
+#include <utility>
 
 namespace seneschal::engine {
 
 namespace {
 
-void mergeProperty(ObjectState &state, const QString &name, const QJsonValue &value,
-                   const Stamp &stamp, MergeOutcome &outcome)
+// Appends to a list of the outcome, reserving room for the rest of the
+// dispatch on the first append: one allocation per list at most, none for a
+// list that stays empty. PropertyConflict is large and not relocatable, so
+// growing its list step by step would copy every element each time.
+template<typename List, typename T> void appendReserving(List &list, T &&item, qsizetype expected)
 {
-    auto it = state.props.find(name);
-    if (it == state.props.end()) {
-        state.props.insert(name, Property{value, stamp});
-        outcome.changed.append(name);
+    if (list.capacity() == 0)
+        list.reserve(expected);
+    list.append(std::forward<T>(item));
+}
+
+void mergeProperty(ObjectState &state, const QString &name, const QJsonValue &value,
+                   const Stamp &stamp, MergeOutcome &outcome, qsizetype expected)
+{
+    // One hash lookup whether the property is new or not: operator[] inserts
+    // a default Property when absent, which the size change reveals.
+    const qsizetype sizeBefore = state.props.size();
+    Property &stored = state.props[name];
+    if (state.props.size() != sizeBefore) {
+        stored.value = value;
+        stored.stamp = stamp;
+        appendReserving(outcome.changed, name, expected);
         return;
     }
-    const auto order = stamp <=> it->stamp;
+    const auto order = stamp <=> stored.stamp;
     if (order == 0)
         return; // the same write again: a duplicate changes nothing
     const bool wins = order > 0;
-    if (it->stamp.cuid != stamp.cuid) {
-        const Property incoming{value, stamp};
-        outcome.conflicts.append(wins ? PropertyConflict{name, incoming, *it}
-                                      : PropertyConflict{name, *it, incoming});
+    if (stored.stamp.cuid != stamp.cuid) {
+        appendReserving(outcome.conflicts,
+                        wins ? PropertyConflict{name, Property{value, stamp}, stored}
+                             : PropertyConflict{name, stored, Property{value, stamp}},
+                        expected);
     }
     if (wins) {
-        it->value = value;
-        it->stamp = stamp;
-        outcome.changed.append(name);
+        stored.value = value;
+        stored.stamp = stamp;
+        appendReserving(outcome.changed, name, expected);
     } else {
-        outcome.lost.append(name);
+        appendReserving(outcome.lost, name, expected);
     }
 }
 
@@ -49,11 +66,12 @@ MergeOutcome merge(ObjectState &state, const Dispatch &dispatch)
     }
     const Stamp stamp{dispatch.ts, dispatch.cuid, dispatch.id};
     if (dispatch.op == DispatchOp::Delete) {
-        mergeProperty(state, kDeletedProperty, QJsonValue(true), stamp, outcome);
+        mergeProperty(state, kDeletedProperty, QJsonValue(true), stamp, outcome, 1);
         return outcome;
     }
+    const qsizetype count = dispatch.props.size();
     for (auto it = dispatch.props.constBegin(); it != dispatch.props.constEnd(); ++it)
-        mergeProperty(state, it.key(), it.value(), stamp, outcome);
+        mergeProperty(state, it.key(), it.value(), stamp, outcome, count);
     return outcome;
 }
 
