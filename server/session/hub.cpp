@@ -51,6 +51,20 @@ void Hub::deliver(const sync::Outcome &outcome)
             }
             break;
         }
+        case Step::AccessShiftFrames: {
+            const auto &shift = step.shift;
+            for (Session *session : std::as_const(m_sessions)) {
+                if (!session->isLive())
+                    continue;
+                const bool before = shift.before.admits(session->viewer());
+                const bool after = shift.after.admits(session->viewer());
+                if (before == after)
+                    continue;
+                for (const QByteArray &frame : after ? shift.gained : shift.lost)
+                    session->sendFrame(frame);
+            }
+            break;
+        }
         case Step::GoLive:
             if (Session *session = m_sessions.value(step.direct.session))
                 session->goLive();

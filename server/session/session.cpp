@@ -146,8 +146,7 @@ void Session::handle(protocol::ClientMessage &&message, const QByteArray &raw)
             m_post(sync::CursorCommand{m_id, ack->seq});
         } else if (auto *share = std::get_if<protocol::Share>(&message)) {
             m_badInARow = 0;
-            sendFrame(protocol::encodeError(
-                ErrorCode::Forbidden, u"sharing is not enabled on this server"_s, share->oid));
+            m_post(sync::ShareCommand{m_id, std::move(*share)});
         } else {
             protocolError(u"unexpected message after the upload"_s);
         }

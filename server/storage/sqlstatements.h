@@ -43,7 +43,8 @@ struct SqlStatements
     QString selectSchemaVersion; // -> version (0 when empty)
     QString insertSchemaVersion; // version, applied_ms; must ignore an existing row
 
-    // Rows: oid, kind, parent, owner, access, seq, deleted, props, updated_ms.
+    // Rows: oid, kind, parent, owner, access, seq, deleted, props, updated_ms,
+    // grants.
     SqlList upsertObjects;
     // Rows: cuid, id, oid, ts, received_ms, raw_json; must ignore duplicates
     // of (cuid, id) and nothing else.
@@ -51,20 +52,26 @@ struct SqlStatements
     // Rows: seq, oid, property_name, winner value/ts/cuid/id, loser
     // value/ts/cuid/id, uploader_cuid, at_ms.
     SqlList insertConflicts;
-    // Rows: cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq; an update
-    // keeps first_seen_ms.
+    // Rows: cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen;
+    // an update keeps first_seen_ms.
     SqlList upsertClients;
+    // Rows: seq, oid, before_audience, after_audience, at_ms.
+    SqlList insertAccessChanges;
     QString raiseLastSeq;  // seq; never lowers it
     QString selectLastSeq; // -> last seq (also covers objects' seqs)
 
-    // Object columns: oid, kind, parent, owner, access, seq, props.
+    // Object columns: oid, kind, parent, owner, access, seq, props, grants.
     QString selectObject;          // oid
     QString selectObjectsAfter;    // seq, limit; ordered by seq
     QString countObjectsAfter;     // seq -> count
     SqlList selectKnownIds;        // cuid, then the ids -> id
     QString selectRecentConflicts; // limit -> conflict columns, newest first
+    QString selectChildren;        // parent -> object columns
+    QString selectGrantedTo;       // principal as a JSON string -> object columns
+    QString selectAccessChangesAfter; // seq -> seq, oid, before, after, at_ms; by seq
 
-    // Client columns: cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq.
+    // Client columns: cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq,
+    // groups_seen.
     QString selectClient;  // cuid
     QString selectClients; // ordered by cuid
 
@@ -72,6 +79,8 @@ struct SqlStatements
     QString deleteExpiredTombstones;      // horizon, max seq
     QString deleteExpiredClients;         // horizon
     QString deleteExpiredLog;             // horizon
+    QString selectExpiredAccessChangeMaxSeq; // horizon -> max seq (0 when none)
+    QString deleteExpiredAccessChanges;      // horizon
     QString raisePurgedSeq;               // seq; never lowers it
     QString selectPurgedSeq;              // -> purged seq
 

@@ -1,5 +1,8 @@
 #include "sqlstorage.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include "storage/migrations.h"
 #include "storage/propertycodec.h"
 #include "storage/storagelimits.h"
@@ -78,6 +81,23 @@ std::optional<StorageError> checkKeys(const CommitBatch &batch)
     return std::nullopt;
 }
 
+// Principal and group lists are kept as JSON arrays of strings.
+QString encodeStringList(const QStringList &list)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList decodeStringList(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QStringList list;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array())
+        list.append(v.toString());
+    return list;
+}
+
 const StorageError kNotOpen{u"storage is not open (closed, or its connection was lost)"_s, true};
 
 engine::ObjectState objectFrom(const QSqlQuery &q, bool *damaged)
@@ -97,6 +117,7 @@ engine::ObjectState objectFrom(const QSqlQuery &q, bool *damaged)
     }
     object.access = *access;
     object.props = std::move(*props);
+    object.grants = decodeStringList(q.value(7).toString());
     object.created = true;
     return object;
 }
@@ -109,6 +130,7 @@ ClientRecord clientFrom(const QSqlQuery &q)
     client.firstSeenMs = q.value(2).toLongLong();
     client.lastSeenMs = q.value(3).toLongLong();
     client.cursor = q.value(4).toLongLong();
+    client.groups = decodeStringList(q.value(5).toString());
     return client;
 }
 
@@ -475,7 +497,7 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
     for (const engine::ObjectState &object : batch.objects)
         props.append(encodeProps(object.props));
     Failure failure = insertRows(
-        m_sql.upsertObjects, 9, batch.objects.size(),
+        m_sql.upsertObjects, 10, batch.objects.size(),
         [&](QSqlQuery &q, int base, qsizetype i) {
             const engine::ObjectState &object = batch.objects[i];
             bind(q, base + 0, object.oid);
@@ -487,8 +509,11 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
             bind(q, base + 6, object.isDeleted() ? 1 : 0);
             bind(q, base + 7, props[i]);
             bind(q, base + 8, now);
+            bind(q, base + 9, encodeStringList(object.grants));
         },
-        [&](qsizetype i) { return qint64(props[i].size()) * 3 + 256; });
+        [&](qsizetype i) {
+            return qint64(props[i].size()) * 3 + 256 + batch.objects[i].grants.size() * 400;
+        });
     if (failure)
         return failure;
 
@@ -540,13 +565,32 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
     if (Failure clientFailure = upsertClients(batch.clients))
         return clientFailure;
 
+    failure = insertRows(
+        m_sql.insertAccessChanges, 5, batch.accessChanges.size(),
+        [&](QSqlQuery &q, int base, qsizetype i) {
+            const AccessChange &change = batch.accessChanges[i];
+            bind(q, base + 0, change.seq);
+            bind(q, base + 1, change.oid);
+            bind(q, base + 2, QString::fromUtf8(change.before));
+            bind(q, base + 3, QString::fromUtf8(change.after));
+            bind(q, base + 4, change.atMs);
+        },
+        [&](qsizetype i) {
+            return qint64(batch.accessChanges[i].before.size() +
+                          batch.accessChanges[i].after.size()) *
+                       3 +
+                   512;
+        });
+    if (failure)
+        return failure;
+
     return execute(m_sql.raiseLastSeq, {batch.lastSeq});
 }
 
 SqlStorage::Failure SqlStorage::upsertClients(const QList<ClientRecord> &clients)
 {
     return insertRows(
-        m_sql.upsertClients, 5, clients.size(),
+        m_sql.upsertClients, 6, clients.size(),
         [&](QSqlQuery &q, int base, qsizetype i) {
             const ClientRecord &client = clients[i];
             bind(q, base + 0, client.cuid);
@@ -554,8 +598,9 @@ SqlStorage::Failure SqlStorage::upsertClients(const QList<ClientRecord> &clients
             bind(q, base + 2, client.firstSeenMs);
             bind(q, base + 3, client.lastSeenMs);
             bind(q, base + 4, client.cursor);
+            bind(q, base + 5, encodeStringList(client.groups));
         },
-        [](qsizetype) { return qint64(256); });
+        [&](qsizetype i) { return qint64(256 + clients[i].groups.size() * 400); });
 }
 
 Result<qint64> SqlStorage::lastSeq()
@@ -604,6 +649,62 @@ Result<QList<engine::ObjectState>> SqlStorage::objectsAfter(qint64 afterSeq, int
     if (!damagedOid.isEmpty())
         return StorageError{u"damaged row in objects for oid "_s + damagedOid};
     return objects;
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::selectObjects(const QString &sql,
+                                                             const QVariantList &values)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<engine::ObjectState> objects;
+    QString damagedOid;
+    Failure failure = select(sql, values, [&](const QSqlQuery &q) {
+        bool damaged = false;
+        engine::ObjectState object = objectFrom(q, &damaged);
+        if (damaged && damagedOid.isEmpty())
+            damagedOid = object.oid;
+        objects.append(std::move(object));
+    });
+    if (failure)
+        return *failure;
+    if (!damagedOid.isEmpty())
+        return StorageError{u"damaged row in objects for oid "_s + damagedOid};
+    return objects;
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::childrenOf(const QString &oid)
+{
+    return selectObjects(m_sql.selectChildren, {oid});
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::objectsGrantedTo(const QString &principal)
+{
+    // The grants column is a JSON array: the quoted principal matches one
+    // whole element (quotes inside names are escaped in both).
+    const QString quoted = encodeStringList({principal}).mid(1).chopped(1);
+    auto candidates = selectObjects(m_sql.selectGrantedTo, {quoted});
+    if (!candidates)
+        return candidates;
+    QList<engine::ObjectState> objects;
+    for (const engine::ObjectState &object : candidates.value()) {
+        if (object.grants.contains(principal))
+            objects.append(object);
+    }
+    return objects;
+}
+
+Result<QList<AccessChange>> SqlStorage::accessChangesAfter(qint64 afterSeq)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<AccessChange> changes;
+    if (Failure failure = select(m_sql.selectAccessChangesAfter, {afterSeq}, [&](const QSqlQuery &q) {
+            changes.append(AccessChange{q.value(0).toLongLong(), q.value(1).toString(),
+                                        q.value(2).toString().toUtf8(),
+                                        q.value(3).toString().toUtf8(), q.value(4).toLongLong()});
+        }))
+        return *failure;
+    return changes;
 }
 
 Result<qint64> SqlStorage::countObjectsAfter(qint64 afterSeq)
@@ -709,6 +810,18 @@ Result<ExpiryReport> SqlStorage::expire(qint64 horizonMs)
             return f;
         if (Failure f = execute(m_sql.deleteExpiredLog, {horizonMs}, &report.logEntriesRemoved))
             return f;
+        // A device whose `since` predates a dropped access change could not
+        // learn what it lost: the purged seq makes it reset instead.
+        qint64 accessSeq = 0;
+        if (Failure f = select(m_sql.selectExpiredAccessChangeMaxSeq, {horizonMs},
+                               [&](const QSqlQuery &q) { accessSeq = q.value(0).toLongLong(); }))
+            return f;
+        if (accessSeq > 0) {
+            if (Failure f = execute(m_sql.deleteExpiredAccessChanges, {horizonMs}))
+                return f;
+            if (Failure f = execute(m_sql.raisePurgedSeq, {accessSeq}))
+                return f;
+        }
         return select(m_sql.selectPurgedSeq, {},
                       [&](const QSqlQuery &q) { report.purgedSeq = q.value(0).toLongLong(); });
     });

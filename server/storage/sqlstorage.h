@@ -37,6 +37,9 @@ public:
     Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;
+    Result<QList<engine::ObjectState>> childrenOf(const QString &oid) override;
+    Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
+    Result<QList<AccessChange>> accessChangesAfter(qint64 afterSeq) override;
 
     Result<std::optional<ClientRecord>> client(const QString &cuid) override;
     Result<QList<ClientRecord>> clients() override;
@@ -84,6 +87,8 @@ protected:
     Failure executeDirect(const QString &sql, QVariant *firstValue = nullptr);
 
 private:
+    Result<QList<engine::ObjectState>> selectObjects(const QString &sql,
+                                                     const QVariantList &values);
     Failure ensureOpen() const;
     StorageError errorFrom(const QSqlError &error, QStringView what);
     Failure migrate();

@@ -53,6 +53,7 @@ struct ClientRecord
     qint64 firstSeenMs = 0;
     qint64 lastSeenMs = 0;
     qint64 cursor = 0;
+    QStringList groups; // the user's groups at its last login (to notice changes)
 };
 
 // One received dispatch, kept as it arrived (the dispatch log).
@@ -78,6 +79,18 @@ struct ConflictRecord
     qint64 atMs = 0;
 };
 
+// One change of an object's access (share, or made public/private). The
+// audiences before and after are opaque to storage (JSON written by the sync
+// service); devices that were away learn from them what they gained or lost.
+struct AccessChange
+{
+    qint64 seq = 0;
+    QString oid;
+    QByteArray before;
+    QByteArray after;
+    qint64 atMs = 0;
+};
+
 // Everything one batch makes durable, in one transaction.
 struct CommitBatch
 {
@@ -85,11 +98,13 @@ struct CommitBatch
     QList<engine::ObjectState> objects; // full master copies to upsert
     QList<ConflictRecord> conflicts;
     QList<ClientRecord> clients;        // to upsert
+    QList<AccessChange> accessChanges;
     qint64 lastSeq = 0;                 // the change sequence after this batch
 
     bool isEmpty() const
     {
-        return log.isEmpty() && objects.isEmpty() && conflicts.isEmpty() && clients.isEmpty();
+        return log.isEmpty() && objects.isEmpty() && conflicts.isEmpty() && clients.isEmpty() &&
+               accessChanges.isEmpty();
     }
 };
 
@@ -136,13 +151,20 @@ public:
     // The subset of `ids` already in the dispatch log for `cuid`.
     virtual Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) = 0;
     virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
+    // Objects whose parent is `oid` (one level).
+    virtual Result<QList<engine::ObjectState>> childrenOf(const QString &oid) = 0;
+    // Objects whose grants include `principal`.
+    virtual Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) = 0;
+    // Access changes with seq > `afterSeq`, in seq order.
+    virtual Result<QList<AccessChange>> accessChangesAfter(qint64 afterSeq) = 0;
 
     // ---- devices ----
     virtual Result<std::optional<ClientRecord>> client(const QString &cuid) = 0;
     virtual Result<QList<ClientRecord>> clients() = 0;
     virtual Status upsertClient(const ClientRecord &client) = 0;
     // Drops devices unseen since `horizonMs`, dispatch log entries received
-    // before it and tombstones (deleted objects) last changed before it.
+    // before it, tombstones (deleted objects) last changed before it and
+    // access changes made before it; purgedSeq rises past what was dropped.
     virtual Result<ExpiryReport> expire(qint64 horizonMs) = 0;
     virtual Result<qint64> purgedSeq() = 0;
 

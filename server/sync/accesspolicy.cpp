@@ -10,12 +10,17 @@ AccessPolicy::AccessPolicy(ObjectLookup lookup)
 
 Audience AccessPolicy::audienceOf(const engine::ObjectState &state) const
 {
+    // Grants along an inheritance chain add up: an item of a shared list can
+    // be shared further on its own.
+    Audience audience;
     const engine::ObjectState *current = &state;
     for (int depth = 0; depth <= kMaxInheritDepth; ++depth) {
-        if (current->access == Access::Public)
-            return Audience{true, {}, {}};
+        audience.grant(current->grants);
+        if (current->access == Access::Public) {
+            audience.everyone = true;
+            return audience;
+        }
         if (current->access == Access::Private) {
-            Audience audience;
             audience.users.insert(current->owner);
             return audience;
         }
@@ -27,9 +32,8 @@ Audience AccessPolicy::audienceOf(const engine::ObjectState &state) const
             break;
         current = parent;
     }
-    Audience ownerOnly;
-    ownerOnly.users.insert(state.owner);
-    return ownerOnly;
+    audience.users.insert(state.owner);
+    return audience;
 }
 
 } // namespace seneschal::sync

@@ -2,6 +2,7 @@
 
 #include "viewer.h"
 
+#include <QByteArray>
 #include <QSet>
 #include <QString>
 
@@ -25,6 +26,12 @@ struct Audience
         }
         return false;
     }
+    void grant(const QStringList &principals);
+
+    // Compact JSON for the access change history.
+    QByteArray toJson() const;
+    static Audience fromJson(const QByteArray &json);
+    friend bool operator==(const Audience &, const Audience &) = default;
 };
 
 } // namespace seneschal::sync

@@ -46,13 +46,20 @@ struct CursorCommand
     qint64 seq = 0;
 };
 
+// The owner (or an admin) changes an object's access list or access.
+struct ShareCommand
+{
+    SessionId session = 0;
+    protocol::Share share;
+};
+
 // The connection ended; deferred upload broadcasts go out now.
 struct DetachCommand
 {
     SessionId session = 0;
 };
 
-using Command =
-    std::variant<AttachCommand, SubmitCommand, UploadEndCommand, CursorCommand, DetachCommand>;
+using Command = std::variant<AttachCommand, SubmitCommand, UploadEndCommand, CursorCommand,
+                             ShareCommand, DetachCommand>;
 
 } // namespace seneschal::sync

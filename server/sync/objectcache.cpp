@@ -29,6 +29,15 @@ storage::Result<engine::ObjectState *> ObjectCache::edit(const QString &oid)
     return &m_objects.insert_or_assign(oid, std::move(fresh)).first->second;
 }
 
+const engine::ObjectState *ObjectCache::remember(engine::ObjectState state)
+{
+    auto it = m_objects.find(state.oid);
+    if (it != m_objects.end())
+        return &it->second;
+    const QString oid = state.oid;
+    return &m_objects.emplace(oid, std::move(state)).first->second;
+}
+
 const engine::ObjectState *ObjectCache::peek(const QString &oid) const
 {
     auto it = m_objects.find(oid);

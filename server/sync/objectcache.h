@@ -25,6 +25,9 @@ public:
     // The object for writing: created empty if it does not exist, and
     // snapshotted for rollback on first touch in the pass.
     storage::Result<engine::ObjectState *> edit(const QString &oid);
+    // Keeps an object read from storage in bulk, unless a newer copy is in
+    // memory already; returns the copy in memory.
+    const engine::ObjectState *remember(engine::ObjectState state);
     // An object already in memory (no storage access); nullptr otherwise.
     const engine::ObjectState *peek(const QString &oid) const;
 

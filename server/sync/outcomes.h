@@ -18,6 +18,17 @@ struct Broadcast
     QSet<SessionId> skip;
 };
 
+// An access change reaching live sessions: those that gained access get
+// `gained` (full copies of the object and its inheriting descendants), those
+// that lost it get `lost` (revokes), before anything later about them.
+struct AccessShift
+{
+    Audience before;
+    Audience after;
+    QList<QByteArray> gained;
+    QList<QByteArray> lost;
+};
+
 // One encoded frame for one session.
 struct Direct
 {
@@ -42,19 +53,30 @@ struct Outcome
 {
     struct Step
     {
-        enum Kind { DirectFrame, BroadcastFrame, GoLive } kind = DirectFrame;
+        enum Kind { DirectFrame, BroadcastFrame, GoLive, AccessShiftFrames } kind = DirectFrame;
         Direct direct;
         Broadcast broadcast;
+        AccessShift shift;
     };
     QList<Step> steps;
     QList<Refusal> refusals;
 
     void send(SessionId session, QByteArray frame)
     {
-        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}});
+        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}, {}});
     }
-    void broadcast(Broadcast b) { steps.append(Step{Step::BroadcastFrame, {}, std::move(b)}); }
-    void goLive(SessionId session) { steps.append(Step{Step::GoLive, Direct{session, {}}, {}}); }
+    void broadcast(Broadcast b)
+    {
+        steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}});
+    }
+    void goLive(SessionId session)
+    {
+        steps.append(Step{Step::GoLive, Direct{session, {}}, {}, {}});
+    }
+    void shiftAccess(AccessShift shift)
+    {
+        steps.append(Step{Step::AccessShiftFrames, {}, {}, std::move(shift)});
+    }
     bool isEmpty() const { return steps.isEmpty() && refusals.isEmpty(); }
 };
 

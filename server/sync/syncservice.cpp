@@ -65,12 +65,16 @@ struct SyncService::Pass
         QList<QByteArray> rejects;
         QHash<QString, QStringList> corrections; // oid -> properties that lost
         QStringList correctionOrder;
+        QList<QByteArray> errors; // share refusals
     };
     QHash<SessionId, Replies> replies;
     QList<SessionId> replyOrder;
     QList<SessionId> finishing;
     QList<SessionId> detaching;
     QHash<QString, qsizetype> clientIndex; // cuid -> index in batch.clients
+    QHash<QString, Audience> sharedBefore;  // oid -> audience before this pass's shares
+    QStringList sharedOrder;
+    QList<QPair<SessionId, QString>> sharedReplies;
     storage::StorageError failure;
     bool failed = false;
 
@@ -172,6 +176,8 @@ Outcome SyncService::process(const QList<Command> &commands)
                         pass.finishing.append(c.session);
                 } else if constexpr (std::is_same_v<T, CursorCommand>) {
                     cursor(pass, c);
+                } else if constexpr (std::is_same_v<T, ShareCommand>) {
+                    share(pass, c);
                 } else if constexpr (std::is_same_v<T, DetachCommand>) {
                     if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
                         touchClient(pass, *it);
@@ -225,6 +231,20 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
     }
     if (!sameUser)
         session.client.cursor = 0;
+    if (sameUser && !session.reset && command.since > 0) {
+        // Joining or leaving a group (in LDAP, say) changes what the device
+        // may see; the spool carries the difference (PROTOCOL.md section 7).
+        for (const QString &group : command.viewer.groups) {
+            if (!session.client.groups.contains(group))
+                session.gainedGroups.append(group);
+        }
+        for (const QString &group : std::as_const(session.client.groups)) {
+            if (!command.viewer.groups.contains(group))
+                session.lostGroups.append(group);
+        }
+    }
+    session.client.groups = command.viewer.groups;
+    session.client.groups.sort();
     session.client.uuid = command.viewer.uuid;
     auto &stored = m_sessions[command.session];
     stored = session;
@@ -368,6 +388,87 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
     }
 }
 
+void SyncService::share(Pass &pass, const ShareCommand &command)
+{
+    auto sessionIt = m_sessions.find(command.session);
+    if (sessionIt == m_sessions.end())
+        return;
+    const Viewer &viewer = sessionIt->viewer;
+    const protocol::Share &share = command.share;
+    auto &replies = pass.repliesFor(command.session);
+    auto refuse = [&](ErrorCode code, const QString &message) {
+        replies.errors.append(protocol::encodeError(code, message, share.oid));
+    };
+    auto found = m_cache.find(share.oid);
+    if (!found) {
+        pass.fail(found.error());
+        return;
+    }
+    const engine::ObjectState *current = found.value();
+    // An unknown oid and someone else's object look the same to the caller.
+    if (!current || (!viewer.admin && current->owner != viewer.uuid)) {
+        refuse(ErrorCode::Forbidden, u"only the owner of %1 or an admin may share it"_s.arg(share.oid));
+        return;
+    }
+    if (share.access == engine::Access::Inherit && current->parent.isEmpty()) {
+        refuse(ErrorCode::Invalid, u"access inherit needs a parent; %1 has none"_s.arg(share.oid));
+        return;
+    }
+    QStringList grants = current->grants;
+    for (const QString &principal : share.grant) {
+        if (!grants.contains(principal))
+            grants.append(principal);
+    }
+    for (const QString &principal : share.revoke)
+        grants.removeAll(principal);
+    grants.sort();
+    const engine::Access access = share.access.value_or(current->access);
+    pass.sharedReplies.append({command.session, share.oid});
+    if (grants == current->grants && access == current->access)
+        return; // nothing changes; `shared` still answers with the current seq
+    if (!pass.sharedBefore.contains(share.oid)) {
+        pass.sharedBefore.insert(share.oid, m_policy.audienceOf(*current));
+        pass.sharedOrder.append(share.oid);
+    }
+    engine::ObjectState *state = m_cache.edit(share.oid).value();
+    state->grants = grants;
+    state->access = access;
+    if (!pass.dirtySet.contains(share.oid)) {
+        pass.dirtySet.insert(share.oid);
+        pass.dirty.append(share.oid);
+    }
+    qCInfo(lcSync).noquote() << viewer.uuid << "shared" << share.oid << "access"
+                             << engine::accessName(access) << "grants" << grants.join(u',');
+}
+
+storage::Result<QList<const engine::ObjectState *>> SyncService::inheritorsOf(const QString &oid)
+{
+    QList<const engine::ObjectState *> found;
+    QStringList level{oid};
+    QSet<QString> seen{oid};
+    for (int depth = 0; depth < AccessPolicy::kMaxInheritDepth && !level.isEmpty(); ++depth) {
+        QStringList next;
+        for (const QString &parent : std::as_const(level)) {
+            auto children = m_storage.childrenOf(parent);
+            if (!children)
+                return children.error();
+            QList<engine::ObjectState> list = std::move(children).value();
+            for (engine::ObjectState &child : list) {
+                if (seen.contains(child.oid))
+                    continue;
+                const engine::ObjectState *kept = m_cache.remember(std::move(child));
+                if (kept->access != engine::Access::Inherit || kept->parent != parent)
+                    continue;
+                seen.insert(kept->oid);
+                found.append(kept);
+                next.append(kept->oid);
+            }
+        }
+        level = next;
+    }
+    return found;
+}
+
 bool SyncService::commit(Pass &pass, Outcome &outcome)
 {
     Q_UNUSED(outcome);
@@ -382,6 +483,13 @@ bool SyncService::commit(Pass &pass, Outcome &outcome)
     for (storage::ConflictRecord &conflict : pass.batch.conflicts) {
         if (const engine::ObjectState *state = m_cache.peek(conflict.oid))
             conflict.seq = state->seq;
+    }
+    const qint64 now = m_clock();
+    for (const QString &oid : std::as_const(pass.sharedOrder)) {
+        const engine::ObjectState *state = m_cache.peek(oid);
+        const Audience after = m_policy.audienceOf(*state);
+        pass.batch.accessChanges.append(storage::AccessChange{
+            state->seq, oid, pass.sharedBefore[oid].toJson(), after.toJson(), now});
     }
     pass.batch.lastSeq = seq;
     if (pass.batch.isEmpty())
@@ -407,7 +515,12 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
         }
         for (const QByteArray &reject : replies.rejects)
             outcome.send(id, reject);
+        for (const QByteArray &error : replies.errors)
+            outcome.send(id, error);
     }
+    // Access first: a device that gained access gets the full copy before any
+    // later dispatch of the object (PROTOCOL.md section 7).
+    emitAccessShifts(pass, outcome);
     for (auto it = pass.liveChanged.cbegin(); it != pass.liveChanged.cend(); ++it) {
         const engine::ObjectState *state = m_cache.peek(it.key());
         if (!state)
@@ -451,6 +564,38 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
     }
 }
 
+void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
+{
+    for (const auto &[session, oid] : std::as_const(pass.sharedReplies)) {
+        const engine::ObjectState *state = m_cache.peek(oid);
+        outcome.send(session, protocol::encodeShared(oid, state ? state->seq : m_lastSeq));
+    }
+    for (const QString &oid : std::as_const(pass.sharedOrder)) {
+        const engine::ObjectState *state = m_cache.peek(oid);
+        if (!state)
+            continue;
+        AccessShift shift;
+        shift.before = pass.sharedBefore[oid];
+        shift.after = m_policy.audienceOf(*state);
+        if (shift.before == shift.after)
+            continue;
+        auto inheritors = inheritorsOf(oid);
+        QList<const engine::ObjectState *> affected{state};
+        if (inheritors)
+            affected += inheritors.value();
+        // Copies and revokes carry the seq of the access change (PROTOCOL.md 9.5).
+        for (const engine::ObjectState *object : std::as_const(affected)) {
+            if (!object->isDeleted()) {
+                engine::ObjectState copy = *object;
+                copy.seq = state->seq;
+                shift.gained.append(protocol::encodeDispatch(copy));
+            }
+            shift.lost.append(protocol::encodeRevoke(state->seq, object->oid));
+        }
+        outcome.shiftAccess(std::move(shift));
+    }
+}
+
 void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome)
 {
     for (const QString &oid : std::as_const(session.uploadOrder)) {
@@ -473,45 +618,132 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
     if (session.reset)
         outcome.send(id, protocol::encodeReset(upTo));
 
+    // Everything goes out in seq order, one message per oid.
+    struct Item
+    {
+        qint64 seq;
+        QByteArray frame;
+    };
+    QList<Item> items;
+    QSet<QString> sent;
+    auto copy = [&](const engine::ObjectState &state, qint64 seq) {
+        if (sent.contains(state.oid))
+            return;
+        sent.insert(state.oid);
+        engine::ObjectState stamped = state;
+        stamped.seq = seq;
+        items.append(Item{seq, protocol::encodeDispatch(stamped)});
+    };
+    auto revoke = [&](const QString &oid, qint64 seq) {
+        if (sent.contains(oid))
+            return;
+        sent.insert(oid);
+        items.append(Item{seq, protocol::encodeRevoke(seq, oid)});
+    };
+    const Viewer &viewer = session.viewer;
+
     // Objects whose upload lost while the device already had their latest
-    // seq: the correction travels in the spool (PROTOCOL.md section 6). They
-    // precede everything newer than `since`, keeping seq order.
-    QList<const engine::ObjectState *> corrections;
+    // seq: the correction travels in the spool (PROTOCOL.md section 6).
     for (const QString &oid : std::as_const(session.uploadLost)) {
         const engine::ObjectState *state = lookup(oid);
-        if (state && state->seq <= session.since && m_policy.canSee(session.viewer, *state))
-            corrections.append(state);
+        if (state && state->seq <= session.since && m_policy.canSee(viewer, *state))
+            copy(*state, state->seq);
     }
-    std::sort(corrections.begin(), corrections.end(),
-              [](auto *a, auto *b) { return a->seq < b->seq; });
-    for (const engine::ObjectState *state : std::as_const(corrections))
-        outcome.send(id, protocol::encodeDispatch(*state));
     session.uploadLost.clear();
 
+    // Every visible object changed since `since` (all of them for a full copy).
     qint64 after = session.since;
-    int sent = 0;
     while (after < upTo) {
         auto page = m_storage.objectsAfter(after, m_settings.spoolPageSize);
         if (!page)
             return page.error();
-        if (page.value().isEmpty())
+        QList<engine::ObjectState> objects = std::move(page).value();
+        if (objects.isEmpty())
             break;
-        for (const engine::ObjectState &state : page.value()) {
+        for (engine::ObjectState &state : objects) {
             after = state.seq;
             if (state.seq > upTo)
                 break;
             if (fullCopy && state.isDeleted())
                 continue;
-            if (!m_policy.canSee(session.viewer, state))
-                continue;
-            outcome.send(id, protocol::encodeDispatch(state));
-            ++sent;
+            const engine::ObjectState *kept = m_cache.remember(std::move(state));
+            if (m_policy.canSee(viewer, *kept))
+                copy(*kept, kept->seq);
         }
     }
+
+    if (!fullCopy) {
+        // Access gained or lost since `since`: copies of the object and its
+        // inheritors, or revokes (a full copy needs neither).
+        auto changes = m_storage.accessChangesAfter(session.since);
+        if (!changes)
+            return changes.error();
+        QHash<QString, Audience> firstBefore;
+        QHash<QString, qint64> lastChange;
+        QStringList order;
+        for (const storage::AccessChange &change : changes.value()) {
+            if (change.seq > upTo)
+                break;
+            if (!firstBefore.contains(change.oid)) {
+                firstBefore.insert(change.oid, Audience::fromJson(change.before));
+                order.append(change.oid);
+            }
+            lastChange[change.oid] = change.seq;
+        }
+        auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
+            const engine::ObjectState *state = lookup(oid);
+            const bool canSeeNow = state && m_policy.canSee(viewer, *state);
+            if (couldSee == canSeeNow)
+                return storage::Done{};
+            auto inheritors = inheritorsOf(oid);
+            if (!inheritors)
+                return inheritors.error();
+            if (canSeeNow) {
+                copy(*state, seq);
+                for (const engine::ObjectState *child : inheritors.value()) {
+                    if (!child->isDeleted() && m_policy.canSee(viewer, *child))
+                        copy(*child, seq);
+                }
+            } else {
+                revoke(oid, seq);
+                for (const engine::ObjectState *child : inheritors.value()) {
+                    if (!m_policy.canSee(viewer, *child))
+                        revoke(child->oid, seq);
+                }
+            }
+            return storage::Done{};
+        };
+        for (const QString &oid : std::as_const(order)) {
+            if (auto status = shift(oid, firstBefore[oid].admits(viewer), lastChange[oid]);
+                !status)
+                return status;
+        }
+        // Groups joined or left since the last login.
+        for (const QString &group : session.gainedGroups + session.lostGroups) {
+            const bool joined = session.gainedGroups.contains(group);
+            auto granted = m_storage.objectsGrantedTo(u"group:"_s + group);
+            if (!granted)
+                return granted.error();
+            QList<engine::ObjectState> objects = std::move(granted).value();
+            for (engine::ObjectState &state : objects) {
+                const QString oid = state.oid;
+                m_cache.remember(std::move(state));
+                if (auto status = shift(oid, !joined, upTo); !status)
+                    return status;
+            }
+        }
+    }
+    session.gainedGroups.clear();
+    session.lostGroups.clear();
+
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Item &a, const Item &b) { return a.seq < b.seq; });
+    for (Item &item : items)
+        outcome.send(id, std::move(item.frame));
     outcome.send(id, protocol::encodeSynced(upTo));
     outcome.goLive(id);
-    qCDebug(lcSync) << "spooled" << sent << "objects to" << session.client.cuid << "since"
-                    << session.since << "up to" << upTo;
+    qCDebug(lcSync) << "spooled" << items.size() << "messages to" << session.client.cuid
+                    << "since" << session.since << "up to" << upTo;
     session.since = upTo;
     session.reset = false;
     return storage::Done{};

@@ -57,6 +57,9 @@ private:
         QHash<QString, QStringList> uploadChanged;
         QStringList uploadOrder;
         QSet<QString> uploadLost;
+        // Groups joined or left since the device's last login.
+        QStringList gainedGroups;
+        QStringList lostGroups;
     };
 
     struct Pass; // the state of one processing pass (syncservice.cpp)
@@ -64,6 +67,10 @@ private:
     void attach(Pass &pass, const AttachCommand &command);
     void submit(Pass &pass, const SubmitCommand &command);
     void cursor(Pass &pass, const CursorCommand &command);
+    void share(Pass &pass, const ShareCommand &command);
+    void emitAccessShifts(Pass &pass, Outcome &outcome);
+    // The object's descendants that inherit its access, depth first.
+    storage::Result<QList<const engine::ObjectState *>> inheritorsOf(const QString &oid);
     void touchClient(Pass &pass, SessionState &session);
     bool commit(Pass &pass, Outcome &outcome);
     void emitResponses(Pass &pass, Outcome &outcome);

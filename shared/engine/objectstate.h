@@ -35,6 +35,9 @@ public:
     Access access = Access::Public;
     qint64 seq = 0; // the seq of the latest change; 0 while never committed
     QHash<QString, Property> props;
+    // Principals ("user:<uuid>", "group:<gid>") granted access, sorted; read
+    // with `access` by the server's access policy, never by the merge.
+    QStringList grants;
 
     bool exists() const noexcept { return created; }
     bool isDeleted() const;

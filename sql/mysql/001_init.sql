@@ -18,8 +18,11 @@ CREATE TABLE IF NOT EXISTS objects (
     deleted     TINYINT      NOT NULL DEFAULT 0,
     props       LONGTEXT     NOT NULL,
     updated_ms  BIGINT       NOT NULL,
+    -- JSON array of principals ("user:<uuid>", "group:<gid>") granted access
+    grants      LONGTEXT     NOT NULL,
     PRIMARY KEY (oid),
     KEY objects_seq (seq),
+    KEY objects_parent (parent),
     KEY objects_deleted_updated (deleted, updated_ms)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -41,6 +44,8 @@ CREATE TABLE IF NOT EXISTS clients (
     first_seen_ms BIGINT       NOT NULL,
     last_seen_ms  BIGINT       NOT NULL,
     cursor_seq    BIGINT       NOT NULL DEFAULT 0,
+    -- JSON array of the user's groups at the device's last login
+    groups_seen   TEXT         NOT NULL,
     PRIMARY KEY (cuid),
     KEY clients_last_seen (last_seen_ms),
     KEY clients_uuid (uuid)
@@ -64,6 +69,18 @@ CREATE TABLE IF NOT EXISTS conflicts (
     at_ms         BIGINT       NOT NULL,
     PRIMARY KEY (id),
     KEY conflicts_oid (oid)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Every change of an object's access, with the audience before and after
+-- (JSON), so a device that was away learns what it gained and lost.
+CREATE TABLE IF NOT EXISTS access_changes (
+    seq             BIGINT       NOT NULL,
+    oid             VARCHAR(255) NOT NULL,
+    before_audience LONGTEXT     NOT NULL,
+    after_audience  LONGTEXT     NOT NULL,
+    at_ms           BIGINT       NOT NULL,
+    PRIMARY KEY (seq),
+    KEY access_changes_at (at_ms)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS users (

@@ -14,9 +14,12 @@ CREATE TABLE IF NOT EXISTS objects (
     seq         INTEGER NOT NULL,
     deleted     INTEGER NOT NULL DEFAULT 0,
     props       TEXT    NOT NULL,
-    updated_ms  INTEGER NOT NULL
+    updated_ms  INTEGER NOT NULL,
+    -- JSON array of principals ("user:<uuid>", "group:<gid>") granted access
+    grants      TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS objects_seq ON objects (seq);
+CREATE INDEX IF NOT EXISTS objects_parent ON objects (parent);
 CREATE INDEX IF NOT EXISTS objects_deleted_updated ON objects (deleted, updated_ms);
 
 -- Every dispatch as received; (cuid, id) makes duplicates detectable.
@@ -36,7 +39,9 @@ CREATE TABLE IF NOT EXISTS clients (
     uuid          TEXT    NOT NULL,
     first_seen_ms INTEGER NOT NULL,
     last_seen_ms  INTEGER NOT NULL,
-    cursor_seq    INTEGER NOT NULL DEFAULT 0
+    cursor_seq    INTEGER NOT NULL DEFAULT 0,
+    -- JSON array of the user's groups at the device's last login
+    groups_seen   TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS clients_last_seen ON clients (last_seen_ms);
 CREATE INDEX IF NOT EXISTS clients_uuid ON clients (uuid);
@@ -59,6 +64,17 @@ CREATE TABLE IF NOT EXISTS conflicts (
     at_ms         INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS conflicts_oid ON conflicts (oid);
+
+-- Every change of an object's access, with the audience before and after
+-- (JSON), so a device that was away learns what it gained and lost.
+CREATE TABLE IF NOT EXISTS access_changes (
+    seq             INTEGER NOT NULL PRIMARY KEY,
+    oid             TEXT    NOT NULL,
+    before_audience TEXT    NOT NULL,
+    after_audience  TEXT    NOT NULL,
+    at_ms           INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS access_changes_at ON access_changes (at_ms);
 
 CREATE TABLE IF NOT EXISTS users (
     uuid          TEXT    NOT NULL PRIMARY KEY,

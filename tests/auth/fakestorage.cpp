@@ -81,6 +81,21 @@ Result<QSet<QString>> FakeStorage::knownDispatchIds(const QString &, const QStri
 {
     return notHere();
 }
+Result<QList<engine::ObjectState>> FakeStorage::childrenOf(const QString &)
+{
+    return notHere();
+}
+
+Result<QList<engine::ObjectState>> FakeStorage::objectsGrantedTo(const QString &)
+{
+    return notHere();
+}
+
+Result<QList<AccessChange>> FakeStorage::accessChangesAfter(qint64)
+{
+    return notHere();
+}
+
 Result<QList<ConflictRecord>> FakeStorage::recentConflicts(int)
 {
     return notHere();

@@ -65,7 +65,7 @@ DispatchLogEntry logEntry(const QString &cuid, const QString &id, qint64 receive
 
 ClientRecord clientRecord(const QString &cuid, qint64 firstSeen, qint64 lastSeen, qint64 cursor)
 {
-    return ClientRecord{cuid, u"alice"_s, firstSeen, lastSeen, cursor};
+    return ClientRecord{cuid, u"alice"_s, firstSeen, lastSeen, cursor, {}};
 }
 
 QString errorOf(const StorageError &e)

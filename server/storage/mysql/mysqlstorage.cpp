@@ -26,12 +26,13 @@ SqlStatements mysqlStatements()
 
     // VALUES(col) rather than MySQL 8's row alias: MariaDB has no row alias.
     s.upsertObjects = {
-        u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms) "
-        "VALUES "_s,
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms, "
+        "grants) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         u" ON DUPLICATE KEY UPDATE kind = VALUES(kind), parent = VALUES(parent), "
         "owner = VALUES(owner), access = VALUES(access), seq = VALUES(seq), "
-        "deleted = VALUES(deleted), props = VALUES(props), updated_ms = VALUES(updated_ms)"_s};
+        "deleted = VALUES(deleted), props = VALUES(props), updated_ms = VALUES(updated_ms), "
+        "grants = VALUES(grants)"_s};
     // Not INSERT IGNORE: that would also turn a too-long id into a silently
     // truncated one; only the duplicate key is meant to be ignored.
     s.insertLog = {u"INSERT INTO dispatch_log (cuid, id, oid, ts, received_ms, raw_json) VALUES "_s,
@@ -41,19 +42,29 @@ SqlStatements mysqlStatements()
         "winner_id, loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms) VALUES "_s,
         u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, QString()};
     s.upsertClients = {
-        u"INSERT INTO clients (cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq) VALUES "_s,
-        u"(?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO clients (cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen) "
+        "VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?)"_s,
         u" ON DUPLICATE KEY UPDATE uuid = VALUES(uuid), last_seen_ms = VALUES(last_seen_ms), "
-        "cursor_seq = VALUES(cursor_seq)"_s};
+        "cursor_seq = VALUES(cursor_seq), groups_seen = VALUES(groups_seen)"_s};
+    s.insertAccessChanges = {u"INSERT INTO access_changes (seq, oid, before_audience, "
+                             "after_audience, at_ms) VALUES "_s,
+                             u"(?, ?, ?, ?, ?)"_s, QString()};
     s.raiseLastSeq =
         u"UPDATE meta SET meta_value = GREATEST(meta_value, ?) WHERE meta_key = 'last_seq'"_s;
     s.selectLastSeq = u"SELECT GREATEST(meta_value, COALESCE((SELECT MAX(seq) FROM objects), 0)) "
                       "FROM meta WHERE meta_key = 'last_seq'"_s;
 
     s.selectObject =
-        u"SELECT oid, kind, parent, owner, access, seq, props FROM objects WHERE oid = ?"_s;
-    s.selectObjectsAfter = u"SELECT oid, kind, parent, owner, access, seq, props FROM objects "
+        u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects WHERE oid = ?"_s;
+    s.selectObjectsAfter = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
                            "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
+    s.selectChildren = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+                       "WHERE parent = ? ORDER BY seq"_s;
+    s.selectGrantedTo = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+                        "WHERE LOCATE(?, grants) > 0 ORDER BY seq"_s;
+    s.selectAccessChangesAfter = u"SELECT seq, oid, before_audience, after_audience, at_ms "
+                                 "FROM access_changes WHERE seq > ? ORDER BY seq"_s;
     s.countObjectsAfter = u"SELECT COUNT(*) FROM objects WHERE seq > ?"_s;
     s.selectKnownIds = {u"SELECT id FROM dispatch_log WHERE cuid = ? AND id IN ("_s, u"?"_s,
                         u")"_s};
@@ -62,9 +73,11 @@ SqlStatements mysqlStatements()
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
         "FROM conflicts ORDER BY id DESC LIMIT ?"_s;
 
-    s.selectClient = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq FROM clients "
+    s.selectClient = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
+                     "FROM clients "
                      "WHERE cuid = ?"_s;
-    s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq FROM clients "
+    s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
+                     "FROM clients "
                       "ORDER BY cuid"_s;
 
     s.selectExpiredTombstoneMaxSeq =
@@ -73,6 +86,9 @@ SqlStatements mysqlStatements()
         u"DELETE FROM objects WHERE deleted = 1 AND updated_ms < ? AND seq <= ?"_s;
     s.deleteExpiredClients = u"DELETE FROM clients WHERE last_seen_ms < ?"_s;
     s.deleteExpiredLog = u"DELETE FROM dispatch_log WHERE received_ms < ?"_s;
+    s.selectExpiredAccessChangeMaxSeq =
+        u"SELECT COALESCE(MAX(seq), 0) FROM access_changes WHERE at_ms < ?"_s;
+    s.deleteExpiredAccessChanges = u"DELETE FROM access_changes WHERE at_ms < ?"_s;
     s.raisePurgedSeq =
         u"UPDATE meta SET meta_value = GREATEST(meta_value, ?) WHERE meta_key = 'purged_seq'"_s;
     s.selectPurgedSeq = u"SELECT meta_value FROM meta WHERE meta_key = 'purged_seq'"_s;

@@ -28,12 +28,13 @@ SqlStatements sqliteStatements()
                             "ON CONFLICT (version) DO NOTHING"_s;
 
     s.upsertObjects = {
-        u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms) "
-        "VALUES "_s,
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms, "
+        "grants) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         u" ON CONFLICT (oid) DO UPDATE SET kind = excluded.kind, parent = excluded.parent, "
         "owner = excluded.owner, access = excluded.access, seq = excluded.seq, "
-        "deleted = excluded.deleted, props = excluded.props, updated_ms = excluded.updated_ms"_s};
+        "deleted = excluded.deleted, props = excluded.props, updated_ms = excluded.updated_ms, "
+        "grants = excluded.grants"_s};
     s.insertLog = {u"INSERT INTO dispatch_log (cuid, id, oid, ts, received_ms, raw_json) VALUES "_s,
                    u"(?, ?, ?, ?, ?, ?)"_s, u" ON CONFLICT (cuid, id) DO NOTHING"_s};
     s.insertConflicts = {
@@ -41,19 +42,30 @@ SqlStatements sqliteStatements()
         "winner_id, loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms) VALUES "_s,
         u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, QString()};
     s.upsertClients = {
-        u"INSERT INTO clients (cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq) VALUES "_s,
-        u"(?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO clients (cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen) "
+        "VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?)"_s,
         u" ON CONFLICT (cuid) DO UPDATE SET uuid = excluded.uuid, "
-        "last_seen_ms = excluded.last_seen_ms, cursor_seq = excluded.cursor_seq"_s};
+        "last_seen_ms = excluded.last_seen_ms, cursor_seq = excluded.cursor_seq, "
+        "groups_seen = excluded.groups_seen"_s};
+    s.insertAccessChanges = {u"INSERT INTO access_changes (seq, oid, before_audience, "
+                             "after_audience, at_ms) VALUES "_s,
+                             u"(?, ?, ?, ?, ?)"_s, QString()};
     s.raiseLastSeq =
         u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'last_seq'"_s;
     s.selectLastSeq = u"SELECT MAX(meta_value, COALESCE((SELECT MAX(seq) FROM objects), 0)) "
                       "FROM meta WHERE meta_key = 'last_seq'"_s;
 
     s.selectObject =
-        u"SELECT oid, kind, parent, owner, access, seq, props FROM objects WHERE oid = ?"_s;
-    s.selectObjectsAfter = u"SELECT oid, kind, parent, owner, access, seq, props FROM objects "
+        u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects WHERE oid = ?"_s;
+    s.selectObjectsAfter = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
                            "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
+    s.selectChildren = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+                       "WHERE parent = ? ORDER BY seq"_s;
+    s.selectGrantedTo = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+                        "WHERE instr(grants, ?) > 0 ORDER BY seq"_s;
+    s.selectAccessChangesAfter = u"SELECT seq, oid, before_audience, after_audience, at_ms "
+                                 "FROM access_changes WHERE seq > ? ORDER BY seq"_s;
     s.countObjectsAfter = u"SELECT COUNT(*) FROM objects WHERE seq > ?"_s;
     s.selectKnownIds = {u"SELECT id FROM dispatch_log WHERE cuid = ? AND id IN ("_s, u"?"_s,
                         u")"_s};
@@ -62,9 +74,11 @@ SqlStatements sqliteStatements()
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
         "FROM conflicts ORDER BY id DESC LIMIT ?"_s;
 
-    s.selectClient = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq FROM clients "
+    s.selectClient = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
+                     "FROM clients "
                      "WHERE cuid = ?"_s;
-    s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq FROM clients "
+    s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
+                     "FROM clients "
                       "ORDER BY cuid"_s;
 
     s.selectExpiredTombstoneMaxSeq =
@@ -73,6 +87,9 @@ SqlStatements sqliteStatements()
         u"DELETE FROM objects WHERE deleted = 1 AND updated_ms < ? AND seq <= ?"_s;
     s.deleteExpiredClients = u"DELETE FROM clients WHERE last_seen_ms < ?"_s;
     s.deleteExpiredLog = u"DELETE FROM dispatch_log WHERE received_ms < ?"_s;
+    s.selectExpiredAccessChangeMaxSeq =
+        u"SELECT COALESCE(MAX(seq), 0) FROM access_changes WHERE at_ms < ?"_s;
+    s.deleteExpiredAccessChanges = u"DELETE FROM access_changes WHERE at_ms < ?"_s;
     s.raisePurgedSeq =
         u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'purged_seq'"_s;
     s.selectPurgedSeq = u"SELECT meta_value FROM meta WHERE meta_key = 'purged_seq'"_s;
