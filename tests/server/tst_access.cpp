@@ -1,0 +1,312 @@
+// Access control end to end (PROTOCOL.md section 7): private lists with
+// inheriting items shared to a user and to a group, then revoked, seen by
+// devices online and offline.
+#include "client/syncclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace seneschal;
+using client::SyncClient;
+using test::TestServer;
+
+namespace {
+
+constexpr int kTimeout = 20000;
+
+client::DispatchOptions under(const QString &kind, const QString &parent = {})
+{
+    client::DispatchOptions options;
+    options.kind = kind;
+    options.parent = parent;
+    if (!parent.isEmpty())
+        options.access = engine::Access::Inherit;
+    return options;
+}
+
+QSet<QString> oidsIn(const QList<QJsonObject> &messages, const QString &type)
+{
+    QSet<QString> oids;
+    for (const QJsonObject &m : messages) {
+        if (m.value(u"type"_s).toString() == type)
+            oids.insert(m.value(u"oid"_s).toString());
+    }
+    return oids;
+}
+
+} // namespace
+
+class AccessTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> server;
+    QHash<QString, std::shared_ptr<SyncClient>> devices;
+    const QSet<QString> listFamily{u"list"_s,   u"item-1"_s,  u"item-2"_s,
+                                   u"item-3"_s, u"image-1"_s, u"history-1"_s};
+
+    SyncClient &device(const QString &cuid, const QString &user)
+    {
+        auto &slot = devices[cuid];
+        if (!slot)
+            slot = std::make_shared<SyncClient>(server->device(cuid, user, user + u"-pw"_s));
+        return *slot;
+    }
+    static bool live(SyncClient &c)
+    {
+        if (c.state() == SyncClient::State::Disconnected)
+            c.connectToServer();
+        return QTest::qWaitFor([&] { return c.isLive(); }, kTimeout);
+    }
+    static bool offline(SyncClient &c)
+    {
+        c.disconnectFromServer();
+        return QTest::qWaitFor([&] { return c.state() == SyncClient::State::Disconnected; },
+                               kTimeout);
+    }
+    static bool drained(SyncClient &c)
+    {
+        return QTest::qWaitFor([&] { return c.outbox().isEmpty(); }, kTimeout);
+    }
+    // Every frame sent to `c` before this call has arrived once the pong does.
+    static bool settled(SyncClient &c)
+    {
+        QSignalSpy pong(&c, &SyncClient::pong);
+        c.ping();
+        return pong.wait(kTimeout) || !pong.isEmpty();
+    }
+    bool share(SyncClient &owner, const QString &oid, const QStringList &grant,
+               const QStringList &revoke = {})
+    {
+        QSignalSpy shared(&owner, &SyncClient::shared);
+        owner.share(oid, grant, revoke);
+        return shared.wait(kTimeout) || !shared.isEmpty();
+    }
+    // What `user` may see of the master copy, read from the database.
+    QHash<QString, QJsonObject> visibleTo(const QString &user, const QStringList &groups)
+    {
+        auto storage = server->openStorage();
+        auto all = storage->objectsAfter(0, 100000);
+        QHash<QString, engine::ObjectState> byOid;
+        for (const auto &o : all.value())
+            byOid.insert(o.oid, o);
+        auto admits = [&](const engine::ObjectState &o, auto &&self, int depth) -> bool {
+            for (const QString &g : o.grants) {
+                if (g == u"user:"_s + user ||
+                    (g.startsWith(u"group:"_s) && groups.contains(g.mid(6))))
+                    return true;
+            }
+            if (o.access == engine::Access::Public)
+                return true;
+            if (o.access == engine::Access::Private)
+                return o.owner == user;
+            if (depth >= 16 || !byOid.contains(o.parent))
+                return o.owner == user;
+            return self(byOid[o.parent], self, depth + 1);
+        };
+        QHash<QString, QJsonObject> visible;
+        for (const auto &o : std::as_const(byOid)) {
+            if (o.isDeleted() || !admits(o, admits, 0))
+                continue;
+            QJsonObject props;
+            for (auto it = o.props.cbegin(); it != o.props.cend(); ++it) {
+                if (it.key() != u"_deleted")
+                    props.insert(it.key(), it.value().value);
+            }
+            visible.insert(o.oid, props);
+        }
+        return visible;
+    }
+    static QHash<QString, QJsonObject> replicaOf(const SyncClient &c)
+    {
+        QHash<QString, QJsonObject> props;
+        const auto objects = c.visibleObjects();
+        for (auto it = objects.cbegin(); it != objects.cend(); ++it)
+            props.insert(it.key(), it.value().props);
+        return props;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        devices.clear();
+        server = std::make_unique<TestServer>();
+        QVERIFY(server->addUser(u"alice"_s, u"alice-pw"_s));
+        QVERIFY(server->addUser(u"bob"_s, u"bob-pw"_s, {u"family"_s}));
+        QVERIFY(server->addUser(u"carol"_s, u"carol-pw"_s, {u"friends"_s}));
+        QVERIFY(server->start());
+    }
+    void cleanup()
+    {
+        if (QTest::currentTestFailed())
+            qWarning().noquote() << "server output:\n" << server->output().right(6000);
+        devices.clear();
+        server.reset();
+    }
+
+    void private_list_shared_to_user_and_group_then_revoked()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bobPhone = device(u"bob-phone"_s, u"bob"_s);
+        SyncClient &bobTablet = device(u"bob-tablet"_s, u"bob"_s);
+        SyncClient &carolPhone = device(u"carol-phone"_s, u"carol"_s);
+        SyncClient &carolTablet = device(u"carol-tablet"_s, u"carol"_s);
+        for (SyncClient *c : {&alice, &bobPhone, &bobTablet, &carolPhone, &carolTablet})
+            QVERIFY(live(*c));
+        QVERIFY(offline(bobTablet));
+        QVERIFY(offline(carolTablet));
+
+        // A private list with items, an image and a history entry (inherit).
+        alice.dispatch(u"list"_s, {{u"title"_s, u"Groceries"_s}}, under(u"list"_s));
+        for (int i = 1; i <= 3; ++i)
+            alice.dispatch(u"item-%1"_s.arg(i), {{u"name"_s, u"thing %1"_s.arg(i)}},
+                           under(u"item"_s, u"list"_s));
+        alice.dispatch(u"image-1"_s, {{u"png"_s, u"iVBORw0"_s}}, under(u"image"_s, u"list"_s));
+        alice.dispatch(u"history-1"_s, {{u"qty"_s, 1}}, under(u"history"_s, u"item-1"_s));
+        alice.dispatch(u"public-item"_s, {{u"name"_s, u"milk"_s}}, under(u"item"_s));
+        QVERIFY(drained(alice));
+        QVERIFY(settled(bobPhone));
+        QVERIFY(settled(carolPhone));
+        QVERIFY(oidsIn(bobPhone.received(), u"dispatch"_s).intersects(listFamily) == false);
+        QVERIFY(oidsIn(carolPhone.received(), u"dispatch"_s).intersects(listFamily) == false);
+        QVERIFY(bobPhone.object(u"public-item"_s).has_value());
+
+        // Shared to bob: each of his live devices gets the full list first.
+        bobPhone.clearReceived();
+        QVERIFY(share(alice, u"list"_s, {u"user:bob"_s}));
+        QVERIFY(settled(bobPhone));
+        QCOMPARE(oidsIn(bobPhone.received(), u"dispatch"_s), listFamily);
+        QCOMPARE(bobPhone.object(u"item-2"_s)->props.value(u"name"_s).toString(), u"thing 2"_s);
+        QVERIFY(settled(carolPhone));
+        QVERIFY(!carolPhone.object(u"list"_s).has_value());
+
+        // Live changes now reach bob, not carol.
+        carolPhone.clearReceived();
+        alice.dispatch(u"item-1"_s, {{u"qty"_s, 4}});
+        QVERIFY(drained(alice));
+        QTRY_COMPARE_WITH_TIMEOUT(bobPhone.object(u"item-1"_s)->props.value(u"qty"_s).toInt(), 4,
+                                  kTimeout);
+        QVERIFY(settled(carolPhone));
+        QVERIFY(oidsIn(carolPhone.received(), u"dispatch"_s).isEmpty());
+
+        // Shared to carol's group too.
+        QVERIFY(share(alice, u"list"_s, {u"group:friends"_s}));
+        QVERIFY(settled(carolPhone));
+        QCOMPARE(oidsIn(carolPhone.received(), u"dispatch"_s), listFamily);
+
+        // The offline devices catch up from their spool.
+        QVERIFY(live(bobTablet));
+        QVERIFY(live(carolTablet));
+        QVERIFY(bobTablet.object(u"history-1"_s).has_value());
+        QVERIFY(carolTablet.object(u"image-1"_s).has_value());
+        QVERIFY(offline(bobTablet));
+
+        // Revoked for bob: a revoke for the list and everything inheriting it.
+        bobPhone.clearReceived();
+        QVERIFY(share(alice, u"list"_s, {}, {u"user:bob"_s}));
+        QVERIFY(settled(bobPhone));
+        QCOMPARE(oidsIn(bobPhone.received(), u"revoke"_s), listFamily);
+        for (const QString &oid : listFamily)
+            QVERIFY2(!bobPhone.object(oid).has_value(), qPrintable(oid));
+
+        // Nothing about the list reaches bob afterwards; carol still follows.
+        bobPhone.clearReceived();
+        alice.dispatch(u"item-2"_s, {{u"name"_s, u"renamed"_s}});
+        QVERIFY(drained(alice));
+        QTRY_COMPARE_WITH_TIMEOUT(carolPhone.object(u"item-2"_s)->props.value(u"name"_s).toString(),
+                                  u"renamed"_s, kTimeout);
+        QVERIFY(settled(bobPhone));
+        QVERIFY(oidsIn(bobPhone.received(), u"dispatch"_s).isEmpty());
+
+        // bob can neither write to it nor share it any more.
+        QSignalSpy rejected(&bobPhone, &SyncClient::rejected);
+        bobPhone.dispatch(u"item-3"_s, {{u"name"_s, u"hijacked"_s}});
+        QVERIFY(rejected.wait(kTimeout) || !rejected.isEmpty());
+        QCOMPARE(rejected.first().at(1).toString(), u"forbidden"_s);
+        QSignalSpy errors(&bobPhone, &SyncClient::errorReceived);
+        bobPhone.share(u"list"_s, {u"user:bob"_s});
+        QVERIFY(errors.wait(kTimeout) || !errors.isEmpty());
+        QCOMPARE(errors.first().at(0).toString(), u"forbidden"_s);
+
+        // bob's tablet was away during the revoke: its spool says so.
+        bobTablet.clearReceived();
+        QVERIFY(live(bobTablet));
+        QCOMPARE(oidsIn(bobTablet.received(), u"revoke"_s), listFamily);
+
+        // Every device ends with exactly what it may see, equal to the master copy.
+        QVERIFY(live(carolTablet));
+        for (SyncClient *c : {&alice, &bobPhone, &bobTablet, &carolPhone, &carolTablet})
+            QVERIFY(settled(*c));
+        const auto aliceView = visibleTo(u"alice"_s, {});
+        const auto bobView = visibleTo(u"bob"_s, {u"family"_s});
+        const auto carolView = visibleTo(u"carol"_s, {u"friends"_s});
+        QVERIFY(carolView.contains(u"history-1"_s));
+        QVERIFY(!bobView.contains(u"list"_s));
+        QCOMPARE(replicaOf(alice), aliceView);
+        QCOMPARE(replicaOf(bobPhone), bobView);
+        QCOMPARE(replicaOf(bobTablet), bobView);
+        QCOMPARE(replicaOf(carolPhone), carolView);
+        QCOMPARE(replicaOf(carolTablet), carolView);
+    }
+
+    void group_joined_while_away_brings_the_list_at_next_login()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"team-list"_s, {{u"title"_s, u"Team"_s}}, under(u"list"_s));
+        alice.dispatch(u"team-item"_s, {{u"name"_s, u"x"_s}}, under(u"item"_s, u"team-list"_s));
+        QVERIFY(drained(alice));
+        QVERIFY(share(alice, u"team-list"_s, {u"group:friends"_s}));
+        QVERIFY(settled(bob));
+        QVERIFY(!bob.object(u"team-list"_s).has_value());
+        QVERIFY(offline(bob));
+
+        QCOMPARE(server->runCli({u"group"_s, u"member-add"_s, u"friends"_s, u"bob"_s}, {}), 0);
+        bob.clearReceived();
+        QVERIFY(live(bob));
+        QVERIFY(bob.object(u"team-list"_s).has_value());
+        QVERIFY(bob.object(u"team-item"_s).has_value());
+
+        QVERIFY(offline(bob));
+        QCOMPARE(server->runCli({u"group"_s, u"member-remove"_s, u"friends"_s, u"bob"_s}, {}), 0);
+        bob.clearReceived();
+        QVERIFY(live(bob));
+        QCOMPARE(oidsIn(bob.received(), u"revoke"_s),
+                 (QSet<QString>{u"team-list"_s, u"team-item"_s}));
+        QVERIFY(!bob.object(u"team-item"_s).has_value());
+    }
+
+    void grant_of_a_list_with_1000_items_delivers_the_full_copy()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"big"_s, {{u"title"_s, u"Big"_s}}, under(u"list"_s));
+        for (int i = 0; i < 1000; ++i) {
+            alice.dispatch(u"big-%1"_s.arg(i), {{u"n"_s, i}}, under(u"item"_s, u"big"_s));
+            if (i % 100 == 0) {
+                alice.dispatch(u"big-%1-h"_s.arg(i), {{u"qty"_s, i}},
+                               under(u"history"_s, u"big-%1"_s.arg(i)));
+                alice.dispatch(u"big-%1-img"_s.arg(i), {{u"png"_s, u"AAAA"_s}},
+                               under(u"image"_s, u"big-%1"_s.arg(i)));
+            }
+        }
+        QVERIFY(drained(alice));
+        bob.clearReceived();
+        QVERIFY(share(alice, u"big"_s, {u"user:bob"_s}));
+        QVERIFY(settled(bob));
+        QCOMPARE(oidsIn(bob.received(), u"dispatch"_s).size(), 1 + 1000 + 20);
+        QCOMPARE(bob.object(u"big-999"_s)->props.value(u"n"_s).toInt(), 999);
+        QCOMPARE(replicaOf(bob), visibleTo(u"bob"_s, {u"family"_s}));
+    }
+};
+
+QTEST_GUILESS_MAIN(AccessTest)
+#include "tst_access.moc"
