@@ -65,10 +65,7 @@ struct Outcome
     {
         steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}, {}});
     }
-    void broadcast(Broadcast b)
-    {
-        steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}});
-    }
+    void broadcast(Broadcast b) { steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}}); }
     void goLive(SessionId session)
     {
         steps.append(Step{Step::GoLive, Direct{session, {}}, {}, {}});

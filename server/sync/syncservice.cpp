@@ -72,7 +72,7 @@ struct SyncService::Pass
     QList<SessionId> finishing;
     QList<SessionId> detaching;
     QHash<QString, qsizetype> clientIndex; // cuid -> index in batch.clients
-    QHash<QString, Audience> sharedBefore;  // oid -> audience before this pass's shares
+    QHash<QString, Audience> sharedBefore; // oid -> audience before this pass's shares
     QStringList sharedOrder;
     QList<QPair<SessionId, QString>> sharedReplies;
     storage::StorageError failure;
@@ -407,7 +407,8 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
     const engine::ObjectState *current = found.value();
     // An unknown oid and someone else's object look the same to the caller.
     if (!current || (!viewer.admin && current->owner != viewer.uuid)) {
-        refuse(ErrorCode::Forbidden, u"only the owner of %1 or an admin may share it"_s.arg(share.oid));
+        refuse(ErrorCode::Forbidden,
+               u"only the owner of %1 or an admin may share it"_s.arg(share.oid));
         return;
     }
     if (share.access == engine::Access::Inherit && current->parent.isEmpty()) {
@@ -714,8 +715,7 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
             return storage::Done{};
         };
         for (const QString &oid : std::as_const(order)) {
-            if (auto status = shift(oid, firstBefore[oid].admits(viewer), lastChange[oid]);
-                !status)
+            if (auto status = shift(oid, firstBefore[oid].admits(viewer), lastChange[oid]); !status)
                 return status;
         }
         // Groups joined or left since the last login.
@@ -742,8 +742,8 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
         outcome.send(id, std::move(item.frame));
     outcome.send(id, protocol::encodeSynced(upTo));
     outcome.goLive(id);
-    qCDebug(lcSync) << "spooled" << items.size() << "messages to" << session.client.cuid
-                    << "since" << session.since << "up to" << upTo;
+    qCDebug(lcSync) << "spooled" << items.size() << "messages to" << session.client.cuid << "since"
+                    << session.since << "up to" << upTo;
     session.since = upTo;
     session.reset = false;
     return storage::Done{};
@@ -770,6 +770,33 @@ void SyncService::refuseAll(const QList<Command> &commands, const QString &messa
         }
         outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
     }
+}
+
+Outcome SyncService::refuseDisabledUsers()
+{
+    Outcome outcome;
+    if (!m_available || m_sessions.isEmpty())
+        return outcome;
+    QHash<QString, bool> disabled;
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        const QString &uuid = it->viewer.uuid;
+        if (!disabled.contains(uuid)) {
+            auto user = m_storage.user(uuid);
+            if (!user)
+                return outcome; // storage trouble is handled by the next pass
+            disabled.insert(uuid, user.value() && user.value()->disabled);
+        }
+        if (disabled.value(uuid)) {
+            qCInfo(lcSync).noquote() << "closing session of disabled user" << uuid;
+            outcome.refusals.append(
+                Refusal{it.key(), ErrorCode::AuthFailed, u"the user was disabled"_s});
+            broadcastUploadChanges(it.key(), *it, outcome);
+            it = m_sessions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return outcome;
 }
 
 storage::Result<storage::ExpiryReport> SyncService::expire()

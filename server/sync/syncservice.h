@@ -39,6 +39,10 @@ public:
     // sessions involved are refused with `unavailable`.
     Outcome process(const QList<Command> &commands);
 
+    // Sessions of users disabled since they logged in are refused
+    // (auth_failed): `seneschal-server user disable` runs in another process.
+    Outcome refuseDisabledUsers();
+
     // Drops devices, log entries and tombstones older than the horizon.
     storage::Result<storage::ExpiryReport> expire();
 

@@ -28,6 +28,14 @@ void SyncWorker::start()
     connect(m_expiryTimer, &QTimer::timeout, this,
             [this] { qCInfo(lcSync).noquote() << expireNow(); });
     m_expiryTimer->start();
+    m_userCheckTimer = new QTimer(this);
+    m_userCheckTimer->setInterval(kUserCheckIntervalMs);
+    connect(m_userCheckTimer, &QTimer::timeout, this, [this] {
+        // Queued behind the commands already waiting, like any other pass.
+        drain();
+        deliver(m_service->refuseDisabledUsers());
+    });
+    m_userCheckTimer->start();
     drain();
 }
 
@@ -82,6 +90,8 @@ void SyncWorker::finish()
     }
     if (m_expiryTimer)
         m_expiryTimer->stop();
+    if (m_userCheckTimer)
+        m_userCheckTimer->stop();
     m_service.reset();
     if (m_storage)
         m_storage->close();

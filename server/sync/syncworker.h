@@ -42,6 +42,8 @@ public:
     Q_INVOKABLE QString expireNow();
 
     static constexpr int kMaxCommandsPerPass = 4000;
+    // How often connected users are checked for having been disabled.
+    static constexpr int kUserCheckIntervalMs = 3000;
 
 private:
     void drain();
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<storage::Storage> m_storage;
     std::unique_ptr<SyncService> m_service;
     QTimer *m_expiryTimer = nullptr;
+    QTimer *m_userCheckTimer = nullptr;
 
     QMutex m_mutex;
     QList<Command> m_inbox;

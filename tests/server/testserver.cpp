@@ -244,7 +244,7 @@ client::SyncClientOptions TestServer::device(const QString &cuid, const QString 
     return options;
 }
 
-std::unique_ptr<storage::Storage> TestServer::openStorage() const
+std::unique_ptr<storage::Storage> TestServer::openStorage(qint64 nowMs) const
 {
     static int counter = 0;
     storage::DatabaseConfig config;
@@ -254,7 +254,10 @@ std::unique_ptr<storage::Storage> TestServer::openStorage() const
         config.backend = u"sqlite"_s;
         config.path = m_dir.filePath(u"data/seneschal.db"_s);
     }
-    auto storage = storage::createStorage(config, u"test-inspect-%1"_s.arg(++counter));
+    storage::Clock clock;
+    if (nowMs > 0)
+        clock = [nowMs] { return nowMs; };
+    auto storage = storage::createStorage(config, u"test-inspect-%1"_s.arg(++counter), clock);
     if (!storage || !storage->open())
         return nullptr;
     return storage;

@@ -42,7 +42,8 @@ public:
     client::SyncClientOptions device(const QString &cuid, const QString &user,
                                      const QString &password) const;
     // A Storage on the server's database, for looking at what it keeps.
-    std::unique_ptr<storage::Storage> openStorage() const;
+    // `nowMs` (if set) is the clock it stamps objects' updated_ms with.
+    std::unique_ptr<storage::Storage> openStorage(qint64 nowMs = 0) const;
     QString output() const;
     QString configFile() const;
 

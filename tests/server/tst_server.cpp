@@ -4,6 +4,7 @@
 #include "client/syncclient.h"
 #include "testserver.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -551,6 +552,86 @@ private Q_SLOTS:
         QCOMPARE(server->stop(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(c->state(), SyncClient::State::Disconnected, kTimeout);
         QCOMPARE(c->closeCode(), 4503);
+    }
+
+    void disabling_a_user_closes_its_sessions_and_old_tokens_fail()
+    {
+        QVERIFY(server->start());
+        auto c = device(u"soon-disabled"_s, u"carol"_s);
+        QVERIFY(goLive(*c));
+        const QString token = c->token();
+        QCOMPARE(server->runCli({u"user"_s, u"disable"_s, u"carol"_s}, {}), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(c->closeCode(), 4401);
+        c->setAuth(client::ClientAuth::withToken(token));
+        c->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(c->closeCode(), 4401);
+        QCOMPARE(c->receivedOfType(u"error"_s).last().value(u"code"_s).toString(),
+                 u"auth_failed"_s);
+        // Other users are not affected.
+        auto other = device(u"still-fine"_s, u"bob"_s);
+        QVERIFY(goLive(*other));
+    }
+
+    void expire_now_forgets_old_devices_and_tombstones_and_they_get_reset()
+    {
+        QVERIFY(server->start());
+        auto old = device(u"old-device"_s, u"bob"_s);
+        auto writer = device(u"writer"_s, u"alice"_s);
+        QVERIFY(goLive(*writer));
+        writer->dispatch(u"keep"_s, obj({{u"x"_s, 1}}));
+        QVERIFY(drained(*writer));
+        QVERIFY(goLive(*old));
+        QVERIFY(disconnect(*old));
+        QVERIFY(disconnect(*writer));
+        QCOMPARE(server->stop(), 0);
+
+        // Forty days pass: the device was last seen then, and an object was
+        // deleted then.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 fortyDaysAgo = now - 40LL * 24 * 3600 * 1000;
+        {
+            auto storage = server->openStorage(fortyDaysAgo);
+            QVERIFY(storage);
+            auto client = storage->client(u"old-device"_s);
+            QVERIFY(client && client.value());
+            storage::ClientRecord aged = *client.value();
+            aged.lastSeenMs = fortyDaysAgo;
+            QVERIFY(storage->upsertClient(aged));
+            const qint64 seq = storage->lastSeq().value() + 1;
+            engine::ObjectState tombstone;
+            tombstone.oid = u"gone"_s;
+            tombstone.kind = u"item"_s;
+            tombstone.owner = u"alice"_s;
+            tombstone.created = true;
+            tombstone.seq = seq;
+            tombstone.props.insert(
+                u"_deleted"_s,
+                engine::Property{true, engine::Stamp{fortyDaysAgo, u"writer"_s, u"z"_s}});
+            storage::CommitBatch batch;
+            batch.objects.append(tombstone);
+            batch.lastSeq = seq;
+            QVERIFY(storage->commit(batch));
+        }
+        QString report;
+        QCOMPARE(server->runCli({u"--expire-now"_s}, {}, &report), 0);
+        QVERIFY2(report.contains(u"expired 1 devices"_s), qPrintable(report));
+        QVERIFY2(report.contains(u"1 tombstones"_s), qPrintable(report));
+        {
+            auto storage = server->openStorage();
+            QVERIFY(!storage->client(u"old-device"_s).value().has_value());
+            QVERIFY(!storage->loadObject(u"gone"_s).value().has_value());
+            QVERIFY(storage->client(u"writer"_s).value().has_value());
+        }
+
+        // Back after expiry: treated as new, so a reset and a full copy.
+        QVERIFY(server->start());
+        old->clearReceived();
+        QVERIFY(goLive(*old));
+        QCOMPARE(old->receivedOfType(u"reset"_s).size(), 1);
+        QVERIFY(old->object(u"keep"_s).has_value());
+        QVERIFY(!old->object(u"gone"_s).has_value());
     }
 
     void database_outage_acknowledges_nothing_and_recovers()
