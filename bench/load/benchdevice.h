@@ -1,0 +1,110 @@
+#pragma once
+
+#include "wsconnection.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <functional>
+
+namespace seneschal::bench {
+
+class LatencySamples;
+
+// One simulated device speaking PROTOCOL.md section 3 with as little work per
+// frame as possible: hello (token or password), the upload of queued
+// dispatches, uploadEnd, the spool, then live dispatches with a window of
+// unacknowledged sends. It keeps counters and, when given a sink, the
+// send-to-delivery latency of every dispatch carrying a `sentUs` property.
+class BenchDevice : public QObject, private WsConnection::Handler
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Authenticating, Uploading, Receiving, Live, Closed };
+
+    struct Hooks
+    {
+        std::function<void(BenchDevice &)> live;
+        std::function<void(BenchDevice &, int)> acked; // number of ids acknowledged
+        std::function<void(BenchDevice &, bool wasLive)> closed;
+    };
+
+    BenchDevice(QString cuid, QString uuid, QObject *parent = nullptr);
+    ~BenchDevice() override;
+
+    const QString &cuid() const { return m_cuid; }
+    const QString &uuid() const { return m_uuid; }
+    void setToken(const QString &token) { m_token = token; }
+    void setPassword(const QString &password) { m_password = password; }
+    void setHooks(Hooks hooks) { m_hooks = std::move(hooks); }
+    void setLatencySink(LatencySamples *sink) { m_latency = sink; }
+
+    void connectTo(quint16 port, qint64 since);
+    void disconnectFromServer();
+    void abort();
+
+    // Sent right after rehydrateBegin, before uploadEnd (an offline outbox).
+    void queueUpload(QByteArray frame) { m_uploads.append(std::move(frame)); }
+    // A dispatch frame `{type, id, oid, ts, <extra>, props:{sentUs, v}}`;
+    // `extra` is empty or members ending with a comma (`"kind":"list",`).
+    QByteArray makeDispatch(QByteArrayView oid, QByteArrayView extra, QByteArrayView payload);
+    void sendDispatch(QByteArrayView oid, QByteArrayView extra, QByteArrayView payload);
+    // Sends `ack` for what arrived since the last one (live only).
+    void flushAck();
+
+    State state() const { return m_state; }
+    bool isLive() const { return m_state == State::Live; }
+    bool isClosed() const { return m_state == State::Closed; }
+    int closeCode() const { return m_closeCode; }
+    qint64 since() const { return m_since; }
+    int outstanding() const { return m_outstanding; }
+    qint64 sent() const { return m_sent; }
+    qint64 acked() const { return m_acked; }
+    qint64 rejected() const { return m_rejected; }
+    qint64 errors() const { return m_errors; }
+    qint64 received() const { return m_received; } // live dispatches
+    qint64 spooled() const { return m_spooled; }   // dispatches between rehydrateEnd and synced
+    qint64 helloSentUs() const { return m_helloSentUs; }
+    qint64 rehydrateEndUs() const { return m_rehydrateEndUs; }
+    qint64 syncedUs() const { return m_syncedUs; }
+    qint64 lastAckUs() const { return m_lastAckUs; }
+    QString lastError() const { return m_lastError; }
+    void resetCounters();
+
+private:
+    void onOpened() override;
+    void onText(QByteArrayView frame) override;
+    void onClosed(int closeCode) override;
+
+    QString m_cuid;
+    QString m_uuid;
+    QByteArray m_cuidUtf8;
+    QString m_token;
+    QString m_password;
+    Hooks m_hooks;
+    LatencySamples *m_latency = nullptr;
+    WsConnection *m_connection = nullptr;
+    State m_state = State::Idle;
+    QList<QByteArray> m_uploads;
+    QByteArray m_frame;
+
+    qint64 m_since = 0;
+    qint64 m_lastAckSent = 0;
+    qint64 m_nextId = 0;
+    int m_outstanding = 0;
+    int m_closeCode = 0;
+    qint64 m_sent = 0;
+    qint64 m_acked = 0;
+    qint64 m_rejected = 0;
+    qint64 m_errors = 0;
+    qint64 m_received = 0;
+    qint64 m_spooled = 0;
+    qint64 m_helloSentUs = 0;
+    qint64 m_rehydrateEndUs = 0;
+    qint64 m_syncedUs = 0;
+    qint64 m_lastAckUs = 0;
+    QString m_lastError;
+};
+
+} // namespace seneschal::bench

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "serverprocess.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace seneschal::bench {
+
+// Everything the command line decides: which server, which scenarios, their
+// sizes, and where the results go. `quick` shrinks every size for a smoke run.
+struct BenchOptions
+{
+    ServerSettings server;
+    QStringList scenarios; // fanout, latency, spool, upload, memory, offline
+    int runs = 3;
+    bool quick = false;
+    int ackIntervalMs = 1000; // how often a device acknowledges what it received
+    int payloadBytes = 64;    // size of the `v` property of each dispatch
+    int connectConcurrency = 200;
+
+    // fanout (and the fan-out part of the peer comparison)
+    QList<int> fanoutDevices{100, 1000, 5000};
+    int fanoutGroupSize = 10; // devices per user in the "groups" variant
+    int publishers = 4;
+    int groupPublishers = 50;
+    int window = 16;
+    double warmupS = 2;
+    double durationS = 8;
+
+    // latency
+    int latencyDevices = 1000;
+    double latencyLoad = 0.5; // of the fan-out maximum measured in this run
+    int latencyRate = 0;      // dispatches/s; 0: latencyLoad x the fan-out maximum
+
+    // spool and upload
+    int spoolDispatches = 100000;
+    int spoolObjects = 10000;
+    int uploadDispatches = 100000;
+    int uploadObjects = 10000;
+    int uploadObservers = 100;
+    int uploadObserverRate = 200;
+
+    // memory and offline devices
+    QList<int> memoryDevices{1000, 10000};
+    QList<int> offlineDevices{10, 10000};
+    int offlineWindow = 8;
+
+    QString outJson;
+    QString outMarkdown;
+    QString peerJson; // results of the Socket.IO peer, for the side-by-side table
+    bool reportOnly = false;
+    QString command; // as invoked, for the report
+
+    static bool parse(const QStringList &arguments, BenchOptions *options, QString *error);
+    QJsonObject toJson() const;
+};
+
+} // namespace seneschal::bench

@@ -1,0 +1,349 @@
+#include "reportwriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStringList>
+#include <algorithm>
+
+namespace seneschal::bench {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString num(double value, int decimals = 0)
+{
+    if (decimals == 0 && value >= 10000)
+        return QLocale(QLocale::English).toString(qint64(value + 0.5));
+    return QString::number(value, 'f', decimals);
+}
+
+QJsonObject medianOf(const QJsonObject &measurement)
+{
+    return measurement.value(u"median"_s).toObject();
+}
+
+QString variantOf(const QJsonObject &measurement)
+{
+    return measurement.value(u"params"_s).toObject().value(u"variant"_s).toString();
+}
+
+int devicesOf(const QJsonObject &measurement)
+{
+    return measurement.value(u"params"_s).toObject().value(u"devices"_s).toInt();
+}
+
+QList<QJsonObject> named(const QJsonObject &results, const QString &name)
+{
+    QList<QJsonObject> list;
+    for (const QJsonValue &value : results.value(u"scenarios"_s).toArray()) {
+        const QJsonObject m = value.toObject();
+        if (m.value(u"name"_s).toString() == name)
+            list.append(m);
+    }
+    return list;
+}
+
+QString verdict(bool met)
+{
+    return met ? u"**met**"_s : u"**not met**"_s;
+}
+
+} // namespace
+
+QJsonValue ReportWriter::median(const QJsonArray &runs)
+{
+    QList<QJsonValue> values;
+    for (const QJsonValue &v : runs) {
+        if (!v.isUndefined() && !v.isNull())
+            values.append(v);
+    }
+    if (values.isEmpty())
+        return QJsonValue();
+    if (values.first().isDouble()) {
+        QList<double> numbers;
+        for (const QJsonValue &v : values)
+            numbers.append(v.toDouble());
+        std::sort(numbers.begin(), numbers.end());
+        const qsizetype n = numbers.size();
+        return n % 2 ? numbers[n / 2] : (numbers[n / 2 - 1] + numbers[n / 2]) / 2;
+    }
+    if (values.first().isBool()) {
+        return std::all_of(values.cbegin(), values.cend(),
+                           [](const QJsonValue &v) { return v.toBool(); });
+    }
+    if (values.first().isObject()) {
+        QJsonObject out;
+        for (const QString &key : values.first().toObject().keys()) {
+            QJsonArray member;
+            for (const QJsonValue &v : values)
+                member.append(v.toObject().value(key));
+            out.insert(key, median(member));
+        }
+        return out;
+    }
+    return values.first();
+}
+
+QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &peer)
+{
+    QStringList md;
+    const QJsonObject machine = results.value(u"machine"_s).toObject();
+    const QString backend = results.value(u"backend"_s).toString();
+    md << u"# Seneschal server benchmark, %1, %2"_s.arg(results.value(u"date"_s).toString(),
+                                                        backend)
+       << QString()
+       << u"Machine: %1, %2 cores, %3 MiB, %4, Qt %5. Server and load generator share the "
+          "machine."_s.arg(machine.value(u"cpuModel"_s).toString())
+              .arg(machine.value(u"nproc"_s).toInt())
+              .arg(machine.value(u"memTotalMiB"_s).toInt())
+              .arg(machine.value(u"kernel"_s).toString(), machine.value(u"qt"_s).toString())
+       << QString() << u"Command: `%1`"_s.arg(results.value(u"command"_s).toString()) << QString()
+       << u"Medians over %1 run(s) per line; every run on a fresh server and database."_s.arg(
+              results.value(u"options"_s).toObject().value(u"runs"_s).toInt())
+       << QString();
+
+    const auto fanout = named(results, u"fanout"_s);
+    if (!fanout.isEmpty()) {
+        md << u"## Fan-out (publishers as fast as acks allow)"_s << QString()
+           << u"| audience | devices | publishers | committed/s | deliveries/s | deliveries per "
+              "server CPU-s | server CPU (cores) | bench CPU (cores) | latency p50 / p99 at "
+              "maximum (ms) |"_s
+           << u"|---|---:|---:|---:|---:|---:|---:|---:|---:|"_s;
+        for (const QJsonObject &m : fanout) {
+            const QJsonObject r = medianOf(m);
+            const QJsonObject lat = r.value(u"latencyAtMaximum"_s).toObject();
+            md << u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |"_s.arg(
+                variantOf(m) == u"public"_s
+                    ? u"every device"_s
+                    : u"groups of %1"_s.arg(
+                          m.value(u"params"_s).toObject().value(u"groupSize"_s).toInt()),
+                num(devicesOf(m)), num(r.value(u"publishers"_s).toDouble()),
+                num(r.value(u"committedPerS"_s).toDouble()),
+                num(r.value(u"deliveriesPerS"_s).toDouble()),
+                num(r.value(u"deliveriesPerServerCpuS"_s).toDouble()),
+                num(r.value(u"serverCpuCores"_s).toDouble(), 2),
+                num(r.value(u"benchCpuCores"_s).toDouble(), 2),
+                num(lat.value(u"p50Ms"_s).toDouble(), 1) + u" / "_s +
+                    num(lat.value(u"p99Ms"_s).toDouble(), 1));
+        }
+        md << QString();
+    }
+    const auto latency = named(results, u"latency"_s);
+    if (!latency.isEmpty()) {
+        md << u"## Latency at a fixed offered load (send to delivery at every other device)"_s
+           << QString()
+           << u"| devices | offered/s | committed/s | deliveries/s | p50 ms | p99 ms | p99.9 ms | "
+              "max ms |"_s
+           << u"|---:|---:|---:|---:|---:|---:|---:|---:|"_s;
+        for (const QJsonObject &m : latency) {
+            const QJsonObject r = medianOf(m);
+            const QJsonObject l = r.value(u"latency"_s).toObject();
+            md << u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |"_s.arg(
+                num(devicesOf(m)), num(r.value(u"offeredPerS"_s).toDouble()),
+                num(r.value(u"committedPerS"_s).toDouble()),
+                num(r.value(u"deliveriesPerS"_s).toDouble()),
+                num(l.value(u"p50Ms"_s).toDouble(), 2), num(l.value(u"p99Ms"_s).toDouble(), 2),
+                num(l.value(u"p999Ms"_s).toDouble(), 2), num(l.value(u"maxMs"_s).toDouble(), 1));
+        }
+        md << QString();
+    }
+    const auto spool = named(results, u"spool"_s);
+    for (const QJsonObject &m : spool) {
+        const QJsonObject p = m.value(u"params"_s).toObject();
+        const QJsonObject r = medianOf(m);
+        md << u"## Spool"_s << QString()
+           << u"A device offline while %1 dispatches hit %2 objects (writer: %3 committed/s), "
+              "then back: hello to rehydrateEnd %4 ms, hello to synced **%5 ms**, %6 dispatches "
+              "spooled (expected %2: %7)."_s.arg(
+                  num(p.value(u"dispatches"_s).toDouble()), num(p.value(u"objects"_s).toDouble()),
+                  num(r.value(u"writerCommittedPerS"_s).toDouble()),
+                  num(r.value(u"helloToRehydrateEndMs"_s).toDouble(), 1),
+                  num(r.value(u"helloToSyncedMs"_s).toDouble(), 1),
+                  num(r.value(u"spooled"_s).toDouble()),
+                  r.value(u"spooledCorrect"_s).toBool() ? u"correct"_s : u"WRONG"_s)
+           << QString();
+    }
+    const auto upload = named(results, u"upload"_s);
+    for (const QJsonObject &m : upload) {
+        const QJsonObject p = m.value(u"params"_s).toObject();
+        const QJsonObject r = medianOf(m);
+        const QJsonObject before = r.value(u"observerLatencyBefore"_s).toObject();
+        const QJsonObject during = r.value(u"observerLatencyDuring"_s).toObject();
+        md << u"## Upload (rehydrate of an offline outbox)"_s << QString()
+           << u"One device uploads %1 dispatches to %2 private lists: hello to rehydrateEnd "
+              "**%3 ms** (%4 acks/s), hello to synced %5 ms. Meanwhile %6 other devices exchange "
+              "%7 dispatches/s: their p99 %8 ms before the upload, **%9 ms** during it (p50 %10 ms)."_s
+                  .arg(num(p.value(u"dispatches"_s).toDouble()),
+                       num(p.value(u"objects"_s).toDouble()),
+                       num(r.value(u"helloToRehydrateEndMs"_s).toDouble(), 0),
+                       num(r.value(u"acksPerS"_s).toDouble()),
+                       num(r.value(u"helloToSyncedMs"_s).toDouble(), 0),
+                       num(r.value(u"observers"_s).toDouble()),
+                       num(r.value(u"observerRate"_s).toDouble()),
+                       num(before.value(u"p99Ms"_s).toDouble(), 2),
+                       num(during.value(u"p99Ms"_s).toDouble(), 2))
+                  .arg(num(during.value(u"p50Ms"_s).toDouble(), 2))
+           << QString();
+    }
+    const auto memory = named(results, u"memory"_s);
+    if (!memory.isEmpty()) {
+        md << u"## Memory per idle device"_s << QString()
+           << u"| devices | server RSS before (KiB) | after (KiB) | KiB per device |"_s
+           << u"|---:|---:|---:|---:|"_s;
+        for (const QJsonObject &m : memory) {
+            const QJsonObject r = medianOf(m);
+            md << u"| %1 | %2 | %3 | %4 |"_s.arg(num(devicesOf(m)),
+                                                 num(r.value(u"rssBeforeKiB"_s).toDouble()),
+                                                 num(r.value(u"rssAfterKiB"_s).toDouble()),
+                                                 num(r.value(u"kibPerDevice"_s).toDouble(), 1));
+        }
+        md << QString();
+    }
+    const auto offline = named(results, u"offline"_s);
+    double offlineBase = 0;
+    double offlineWorst = 1;
+    if (!offline.isEmpty()) {
+        md << u"## Commit rate against registered offline devices (one public object)"_s
+           << QString() << u"| offline devices | committed/s | per server CPU-s | vs fewest |"_s
+           << u"|---:|---:|---:|---:|"_s;
+        for (const QJsonObject &m : offline) {
+            const QJsonObject r = medianOf(m);
+            const double rate = r.value(u"committedPerS"_s).toDouble();
+            if (offlineBase == 0)
+                offlineBase = rate;
+            const double ratio = offlineBase > 0 ? rate / offlineBase : 0;
+            offlineWorst = std::min(offlineWorst, ratio);
+            md << u"| %1 | %2 | %3 | %4 |"_s.arg(
+                num(devicesOf(m)), num(rate), num(r.value(u"committedPerServerCpuS"_s).toDouble()),
+                num(ratio, 2));
+        }
+        md << QString();
+    }
+
+    // The peer, side by side.
+    if (!peer.isEmpty()) {
+        md << u"## Beside the Socket.IO peer (%1, in-memory, no durability)"_s.arg(
+                  peer.value(u"peer"_s).toString())
+           << QString() << u"| measurement | devices | Seneschal | Socket.IO | Seneschal / peer |"_s
+           << u"|---|---:|---:|---:|---:|"_s;
+        for (const QJsonValue &value : peer.value(u"scenarios"_s).toArray()) {
+            const QJsonObject pm = value.toObject();
+            const QString name = pm.value(u"name"_s).toString();
+            const int devices = devicesOf(pm);
+            const QJsonObject pr = medianOf(pm);
+            auto row = [&md, devices](const QString &what, double ours, double theirs,
+                                      int decimals) {
+                md << u"| %1 | %2 | %3 | %4 | %5 |"_s.arg(
+                    what, num(devices), num(ours, decimals), num(theirs, decimals),
+                    theirs > 0 ? num(ours / theirs, 2) : u"-"_s);
+            };
+            if (name == u"fanout"_s) {
+                for (const QJsonObject &m : fanout) {
+                    if (devicesOf(m) != devices || variantOf(m) != variantOf(pm))
+                        continue;
+                    const QJsonObject r = medianOf(m);
+                    const QString v =
+                        variantOf(pm) == u"public"_s ? u"every device"_s : u"groups"_s;
+                    row(u"fan-out (%1) committed/s"_s.arg(v),
+                        r.value(u"committedPerS"_s).toDouble(),
+                        pr.value(u"committedPerS"_s).toDouble(), 0);
+                    row(u"fan-out (%1) deliveries/s"_s.arg(v),
+                        r.value(u"deliveriesPerS"_s).toDouble(),
+                        pr.value(u"deliveriesPerS"_s).toDouble(), 0);
+                    row(u"fan-out (%1) deliveries per server CPU-s"_s.arg(v),
+                        r.value(u"deliveriesPerServerCpuS"_s).toDouble(),
+                        pr.value(u"deliveriesPerServerCpuS"_s).toDouble(), 0);
+                }
+            } else if (name == u"latency"_s) {
+                for (const QJsonObject &m : latency) {
+                    if (devicesOf(m) != devices)
+                        continue;
+                    const QJsonObject l = medianOf(m).value(u"latency"_s).toObject();
+                    const QJsonObject pl = pr.value(u"latency"_s).toObject();
+                    md << u"| latency offered/s (each at half its own maximum) | %1 | %2 | %3 | %4 |"_s
+                              .arg(num(devices),
+                                   num(medianOf(m).value(u"offeredPerS"_s).toDouble()),
+                                   num(pr.value(u"offeredPerS"_s).toDouble()),
+                                   num(medianOf(m).value(u"offeredPerS"_s).toDouble() /
+                                           std::max(1.0, pr.value(u"offeredPerS"_s).toDouble()),
+                                       2));
+                    row(u"latency p50 ms"_s, l.value(u"p50Ms"_s).toDouble(),
+                        pl.value(u"p50Ms"_s).toDouble(), 2);
+                    row(u"latency p99 ms"_s, l.value(u"p99Ms"_s).toDouble(),
+                        pl.value(u"p99Ms"_s).toDouble(), 2);
+                }
+            }
+        }
+        md << QString();
+    }
+
+    // The aims of issue 6.
+    md << u"## Aims (issue 6)"_s << QString();
+    for (const QJsonObject &m : fanout) {
+        if (devicesOf(m) != 1000)
+            continue;
+        const QJsonObject r = medianOf(m);
+        if (variantOf(m) == u"public"_s) {
+            md << u"- fan-out, 1,000 devices, every device: %1 deliveries/s (aim 150,000): %2"_s
+                      .arg(num(r.value(u"deliveriesPerS"_s).toDouble()),
+                           verdict(r.value(u"deliveriesPerS"_s).toDouble() >= 150000));
+        } else {
+            md << u"- fan-out, 1,000 devices in groups: %1 committed dispatches/s (aim 20,000), "
+                  "%2 deliveries/s: %3"_s.arg(
+                      num(r.value(u"committedPerS"_s).toDouble()),
+                      num(r.value(u"deliveriesPerS"_s).toDouble()),
+                      verdict(r.value(u"committedPerS"_s).toDouble() >= 20000));
+        }
+    }
+    for (const QJsonObject &m : latency) {
+        const double p99 = medianOf(m).value(u"latency"_s).toObject().value(u"p99Ms"_s).toDouble();
+        md << u"- latency at half the maximum, %1 devices: p99 %2 ms (aim < 10 ms): %3"_s.arg(
+            num(devicesOf(m)), num(p99, 2), verdict(p99 < 10));
+    }
+    for (const QJsonObject &m : spool) {
+        const QJsonObject r = medianOf(m);
+        const double ms = r.value(u"helloToSyncedMs"_s).toDouble();
+        md << u"- spool of %1 objects: %2 ms to synced (aim < 1,000 ms), count %3: %4"_s.arg(
+            num(m.value(u"params"_s).toObject().value(u"objects"_s).toDouble()), num(ms, 0),
+            r.value(u"spooledCorrect"_s).toBool() ? u"right"_s : u"WRONG"_s,
+            verdict(ms < 1000 && r.value(u"spooledCorrect"_s).toBool()));
+    }
+    for (const QJsonObject &m : upload) {
+        const QJsonObject r = medianOf(m);
+        const double ms = r.value(u"helloToRehydrateEndMs"_s).toDouble();
+        const double p99 =
+            r.value(u"observerLatencyDuring"_s).toObject().value(u"p99Ms"_s).toDouble();
+        md << u"- upload of %1 dispatches: %2 ms (aim < 5,000 ms), others' p99 %3 ms (aim < 50 "
+              "ms): %4"_s.arg(
+                  num(m.value(u"params"_s).toObject().value(u"dispatches"_s).toDouble()),
+                  num(ms, 0), num(p99, 1), verdict(ms < 5000 && p99 < 50));
+    }
+    for (const QJsonObject &m : memory) {
+        const double kib = medianOf(m).value(u"kibPerDevice"_s).toDouble();
+        md << u"- memory per idle device at %1 devices: %2 KiB (aim <= 20 KiB): %3"_s.arg(
+            num(devicesOf(m)), num(kib, 1), verdict(kib <= 20));
+    }
+    if (offline.size() > 1) {
+        md << u"- commit rate with the most offline devices is %1 of the rate with the fewest "
+              "(aim: within 20%): %2"_s.arg(num(offlineWorst, 2), verdict(offlineWorst >= 0.8));
+    }
+    md << QString();
+    return md.join(u'\n');
+}
+
+bool ReportWriter::writeFile(const QString &path, const QByteArray &content, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() ||
+        !file.commit()) {
+        *error = u"cannot write "_s + path;
+        return false;
+    }
+    return true;
+}
+
+} // namespace seneschal::bench
