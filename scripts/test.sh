@@ -25,7 +25,7 @@ if command -v clang++ >/dev/null 2>&1; then
     FUZZ_BUILD=${SENESCHAL_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
     cmake -S "$ROOT" -B "$FUZZ_BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
           -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENESCHAL_FUZZ=ON \
-          -DSENESCHAL_BUILD_TESTS=OFF -DSENESCHAL_BUILD_BENCH=OFF -DSENESCHAL_BUILD_GUI=OFF
+          -DSENESCHAL_BUILD_TESTS=OFF -DSENESCHAL_BUILD_BENCH=OFF
     cmake --build "$FUZZ_BUILD" -j "$JOBS" --target fuzz_codec
     ctest --test-dir "$FUZZ_BUILD" --output-on-failure -R fuzz
 fi

@@ -355,6 +355,37 @@ private Q_SLOTS:
                  u"auth_failed"_s);
     }
 
+    void repeated_wrong_passwords_are_slowed_then_rate_limited_others_unaffected()
+    {
+        server->set(u"ratelimit/baseDelayMs"_s, u"50"_s);
+        server->set(u"ratelimit/maxDelayMs"_s, u"100"_s);
+        QVERIFY(server->start());
+        int closeCode = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int attempt = 0; attempt < 20 && closeCode != 4429; ++attempt) {
+            auto guesser = device(u"guesser"_s, u"alice"_s, u"guess-%1"_s.arg(attempt));
+            guesser->connectToServer();
+            QTRY_COMPARE_WITH_TIMEOUT(guesser->state(), SyncClient::State::Disconnected, kTimeout);
+            closeCode = guesser->closeCode();
+            QVERIFY2(closeCode == 4401 || closeCode == 4429,
+                     qPrintable(QString::number(closeCode)));
+        }
+        QCOMPARE(closeCode, 4429);
+        // Delays grew along the way (3 free failures, then 50, 100, 100... ms).
+        QVERIFY(timer.elapsed() >= 300);
+        // Even the right password is refused while alice is locked out...
+        auto locked = device(u"alice-real"_s, u"alice"_s);
+        locked->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(locked->state(), SyncClient::State::Disconnected, kTimeout);
+        QCOMPARE(locked->closeCode(), 4429);
+        QCOMPARE(locked->receivedOfType(u"error"_s).last().value(u"code"_s).toString(),
+                 u"rate_limited"_s);
+        // ...while another user logs in normally from the same address.
+        auto bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(goLive(*bob));
+    }
+
     void welcome_token_logs_in_and_is_bound_to_its_cuid()
     {
         QVERIFY(server->start());
