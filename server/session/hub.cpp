@@ -60,8 +60,13 @@ void Hub::deliver(const sync::Outcome &outcome)
                 const bool after = shift.after.admits(session->viewer());
                 if (before == after)
                     continue;
-                for (const QByteArray &frame : after ? shift.gained : shift.lost)
-                    session->sendFrame(frame);
+                for (const auto &piece : shift.pieces) {
+                    const bool sees = piece.audience.admits(session->viewer());
+                    if (after && sees)
+                        session->sendFrame(piece.copy);
+                    else if (!after && !sees)
+                        session->sendFrame(piece.revoke);
+                }
             }
             break;
         }

@@ -18,15 +18,21 @@ struct Broadcast
     QSet<SessionId> skip;
 };
 
-// An access change reaching live sessions: those that gained access get
-// `gained` (full copies of the object and its inheriting descendants), those
-// that lost it get `lost` (revokes), before anything later about them.
+// An access change reaching live sessions. Sessions whose user gained the
+// object get a full copy of it and of each inheriting descendant they may now
+// see; those that lost it get a revoke for it and for each descendant they
+// may no longer see (a descendant can stay visible through its own grants).
 struct AccessShift
 {
+    struct Piece
+    {
+        QByteArray copy;
+        QByteArray revoke;
+        Audience audience; // after the change
+    };
     Audience before;
     Audience after;
-    QList<QByteArray> gained;
-    QList<QByteArray> lost;
+    QList<Piece> pieces; // the object first, then its inheritors
 };
 
 // One encoded frame for one session.

@@ -46,6 +46,16 @@ template<typename Lookup> int inheritDepth(const QString &firstParent, Lookup &&
     return depth;
 }
 
+// What a broadcast carries: the changed properties, or everything when the
+// change restored a deleted object (a device may hold no properties of it:
+// full copies leave tombstones out, PROTOCOL.md 9.7).
+engine::ObjectState broadcastPart(const engine::ObjectState &state, const QStringList &changed)
+{
+    if (changed.contains(engine::kDeletedProperty) && !state.isDeleted())
+        return state;
+    return engine::project(state, changed);
+}
+
 } // namespace
 
 // What one process() call accumulates before and after its commit.
@@ -243,6 +253,7 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
                 session.lostGroups.append(group);
         }
     }
+    session.previousGroups = sameUser ? session.client.groups : QStringList();
     session.client.groups = command.viewer.groups;
     session.client.groups.sort();
     session.client.uuid = command.viewer.uuid;
@@ -529,7 +540,7 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
         const QSet<SessionId> &writers = pass.liveWriters[it.key()];
         // Sole writers already hold these values; several writers each need
         // the others' part.
-        outcome.broadcast(Broadcast{protocol::encodeDispatch(engine::project(*state, it.value())),
+        outcome.broadcast(Broadcast{protocol::encodeDispatch(broadcastPart(*state, it.value())),
                                     m_policy.audienceOf(*state),
                                     writers.size() == 1 ? writers : QSet<SessionId>{}});
     }
@@ -584,14 +595,15 @@ void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
         QList<const engine::ObjectState *> affected{state};
         if (inheritors)
             affected += inheritors.value();
-        // Copies and revokes carry the seq of the access change (PROTOCOL.md 9.5).
+        // Copies and revokes carry the seq of the access change (PROTOCOL.md
+        // 9.5). Tombstones are copied too: a later restore sends only what
+        // changed, which must meet the properties it restores.
         for (const engine::ObjectState *object : std::as_const(affected)) {
-            if (!object->isDeleted()) {
-                engine::ObjectState copy = *object;
-                copy.seq = state->seq;
-                shift.gained.append(protocol::encodeDispatch(copy));
-            }
-            shift.lost.append(protocol::encodeRevoke(state->seq, object->oid));
+            engine::ObjectState copy = *object;
+            copy.seq = state->seq;
+            shift.pieces.append(AccessShift::Piece{protocol::encodeDispatch(copy),
+                                                   protocol::encodeRevoke(state->seq, object->oid),
+                                                   m_policy.audienceOf(*object)});
         }
         outcome.shiftAccess(std::move(shift));
     }
@@ -604,7 +616,7 @@ void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Ou
         if (!state)
             continue;
         outcome.broadcast(
-            Broadcast{protocol::encodeDispatch(engine::project(*state, session.uploadChanged[oid])),
+            Broadcast{protocol::encodeDispatch(broadcastPart(*state, session.uploadChanged[oid])),
                       m_policy.audienceOf(*state), QSet<SessionId>{id}});
     }
     session.uploadOrder.clear();
@@ -642,6 +654,9 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
         items.append(Item{seq, protocol::encodeRevoke(seq, oid)});
     };
     const Viewer &viewer = session.viewer;
+    // What the device could see is judged with the groups of its last login.
+    Viewer previous = viewer;
+    previous.groups = session.previousGroups;
 
     // Objects whose upload lost while the device already had their latest
     // seq: the correction travels in the spool (PROTOCOL.md section 6).
@@ -702,7 +717,7 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
             if (canSeeNow) {
                 copy(*state, seq);
                 for (const engine::ObjectState *child : inheritors.value()) {
-                    if (!child->isDeleted() && m_policy.canSee(viewer, *child))
+                    if (m_policy.canSee(viewer, *child))
                         copy(*child, seq);
                 }
             } else {
@@ -715,20 +730,19 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
             return storage::Done{};
         };
         for (const QString &oid : std::as_const(order)) {
-            if (auto status = shift(oid, firstBefore[oid].admits(viewer), lastChange[oid]); !status)
+            if (auto status = shift(oid, firstBefore[oid].admits(previous), lastChange[oid]);
+                !status)
                 return status;
         }
         // Groups joined or left since the last login.
         for (const QString &group : session.gainedGroups + session.lostGroups) {
-            const bool joined = session.gainedGroups.contains(group);
             auto granted = m_storage.objectsGrantedTo(u"group:"_s + group);
             if (!granted)
                 return granted.error();
             QList<engine::ObjectState> objects = std::move(granted).value();
             for (engine::ObjectState &state : objects) {
-                const QString oid = state.oid;
-                m_cache.remember(std::move(state));
-                if (auto status = shift(oid, !joined, upTo); !status)
+                const engine::ObjectState *kept = m_cache.remember(std::move(state));
+                if (auto status = shift(kept->oid, m_policy.canSee(previous, *kept), upTo); !status)
                     return status;
             }
         }

@@ -64,6 +64,7 @@ private:
         // Groups joined or left since the device's last login.
         QStringList gainedGroups;
         QStringList lostGroups;
+        QStringList previousGroups; // at the device's last login
     };
 
     struct Pass; // the state of one processing pass (syncservice.cpp)
