@@ -41,12 +41,42 @@ void SyncWorker::start()
 
 void SyncWorker::post(Command command)
 {
+    const SessionId session = std::visit([](const auto &c) { return c.session; }, command);
     QMutexLocker lock(&m_mutex);
-    m_inbox.append(std::move(command));
+    auto &queue = m_queues[session];
+    if (queue.empty())
+        m_ready.push_back(session);
+    queue.push_back(std::move(command));
     if (!m_drainScheduled) {
         m_drainScheduled = true;
         QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
+}
+
+QList<Command> SyncWorker::takePass()
+{
+    QList<Command> commands;
+    std::deque<SessionId> servedAgain;
+    while (!m_ready.empty() && commands.size() < kMaxCommandsPerPass) {
+        const SessionId session = m_ready.front();
+        m_ready.pop_front();
+        auto it = m_queues.find(session);
+        auto &queue = it->second;
+        const qsizetype share =
+            std::min<qsizetype>({qsizetype(queue.size()), kMaxCommandsPerSessionPerPass,
+                                 kMaxCommandsPerPass - commands.size()});
+        for (qsizetype i = 0; i < share; ++i) {
+            commands.append(std::move(queue.front()));
+            queue.pop_front();
+        }
+        if (queue.empty())
+            m_queues.erase(it);
+        else
+            servedAgain.push_back(session);
+    }
+    // Sessions not reached this pass go first next time.
+    m_ready.insert(m_ready.end(), servedAgain.begin(), servedAgain.end());
+    return commands;
 }
 
 void SyncWorker::drain()
@@ -56,14 +86,10 @@ void SyncWorker::drain()
     QList<Command> commands;
     {
         QMutexLocker lock(&m_mutex);
-        if (m_inbox.size() <= kMaxCommandsPerPass) {
-            commands.swap(m_inbox);
-            m_drainScheduled = false;
-        } else {
-            commands = m_inbox.mid(0, kMaxCommandsPerPass);
-            m_inbox.remove(0, kMaxCommandsPerPass);
+        commands = takePass();
+        m_drainScheduled = hasQueued();
+        if (m_drainScheduled)
             QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
-        }
     }
     if (commands.isEmpty())
         return;
@@ -83,7 +109,7 @@ void SyncWorker::finish()
     for (;;) {
         {
             QMutexLocker lock(&m_mutex);
-            if (m_inbox.isEmpty())
+            if (!hasQueued())
                 break;
         }
         drain();

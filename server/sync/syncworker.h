@@ -9,15 +9,20 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace seneschal::sync {
 
 // Runs the SyncService on its own thread so that database I/O never stalls
 // the sockets. Commands queue up while a transaction runs and are taken
 // together in the next pass: one commit per pass, however many dispatches
-// arrived (group commit). Outcomes go back to `sink` on the sink's thread.
+// arrived (group commit). Each session has its own queue and a pass takes a
+// bounded share from each in turn, so a device uploading 100,000 offline
+// dispatches cannot make the live devices wait behind it; a session's own
+// commands stay in order. Outcomes go back to `sink` on the sink's thread.
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -42,6 +47,7 @@ public:
     Q_INVOKABLE QString expireNow();
 
     static constexpr int kMaxCommandsPerPass = 4000;
+    static constexpr int kMaxCommandsPerSessionPerPass = 400;
     // How often connected users are checked for having been disabled.
     static constexpr int kUserCheckIntervalMs = 3000;
 
@@ -59,8 +65,13 @@ private:
     QTimer *m_expiryTimer = nullptr;
     QTimer *m_userCheckTimer = nullptr;
 
+    // Takes the next pass's commands; call with m_mutex held.
+    QList<Command> takePass();
+    bool hasQueued() const { return !m_ready.empty(); }
+
     QMutex m_mutex;
-    QList<Command> m_inbox;
+    std::unordered_map<SessionId, std::deque<Command>> m_queues;
+    std::deque<SessionId> m_ready; // sessions with queued commands, in turn
     bool m_drainScheduled = false;
 };
 
