@@ -55,6 +55,9 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                                      u"64"_s);
     const QCommandLineOption fanout(u"fanout-devices"_s, u"Device counts for fanout."_s, u"list"_s,
                                     u"100,1000,5000"_s);
+    const QCommandLineOption variants(u"fanout-variants"_s,
+                                      u"public (every device sees every dispatch), groups."_s,
+                                      u"list"_s, u"public,groups"_s);
     const QCommandLineOption publishers(u"publishers"_s, u"Publishers in fanout."_s, u"n"_s,
                                         u"4"_s);
     const QCommandLineOption window(u"window"_s, u"Unacknowledged dispatches per publisher."_s,
@@ -63,6 +66,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                                       u"8"_s);
     const QCommandLineOption latencyRate(
         u"latency-rate"_s, u"Offered dispatches/s (default: half the maximum)."_s, u"n"_s, u"0"_s);
+    const QCommandLineOption latencyDevices(u"latency-devices"_s, u"Device counts for latency."_s,
+                                            u"list"_s, u"100,1000"_s);
     const QCommandLineOption memory(u"memory-devices"_s, u"Device counts for memory."_s, u"list"_s,
                                     u"1000,10000"_s);
     const QCommandLineOption offline(u"offline-devices"_s, u"Offline device counts."_s, u"list"_s,
@@ -77,10 +82,11 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                                   u"file"_s);
     const QCommandLineOption reportOnly(
         u"report-only"_s, u"Only rewrite --markdown from --json (and --peer-json)."_s);
-    parser.addOptions({server, backend,  work,        port,    mysqlPort, scenarios,
-                       runs,   quick,    ack,         payload, fanout,    publishers,
-                       window, duration, latencyRate, memory,  offline,   spool,
-                       upload, json,     markdown,    peer,    reportOnly});
+    parser.addOptions({server,      backend,        work,       port,    mysqlPort,
+                       scenarios,   runs,           quick,      ack,     payload,
+                       fanout,      variants,       publishers, window,  duration,
+                       latencyRate, latencyDevices, memory,     offline, spool,
+                       upload,      json,           markdown,   peer,    reportOnly});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -108,6 +114,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     o->runs = std::max(1, parser.value(runs).toInt());
     o->ackIntervalMs = parser.value(ack).toInt();
     o->payloadBytes = parser.value(payload).toInt();
+    o->fanoutVariants = parser.value(variants).split(u',', Qt::SkipEmptyParts);
     o->publishers = std::max(1, parser.value(publishers).toInt());
     o->window = std::max(1, parser.value(window).toInt());
     o->durationS = parser.value(duration).toDouble();
@@ -117,6 +124,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     bool ok = true;
     bool all = true;
     o->fanoutDevices = intList(parser.value(fanout), &ok);
+    all = all && ok;
+    o->latencyDevices = intList(parser.value(latencyDevices), &ok);
     all = all && ok;
     o->memoryDevices = intList(parser.value(memory), &ok);
     all = all && ok;
@@ -141,7 +150,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
         if (!parser.isSet(upload))
             o->uploadDispatches = 20000;
         o->uploadObjects = std::min(o->uploadObjects, o->uploadDispatches / 10);
-        o->latencyDevices = 500;
+        if (!parser.isSet(latencyDevices))
+            o->latencyDevices = {100, 500};
         o->uploadObservers = 50;
         if (!parser.isSet(duration))
             o->durationS = 3;
@@ -171,6 +181,7 @@ QJsonObject BenchOptions::toJson() const
         {u"window"_s, window},
         {u"warmupS"_s, warmupS},
         {u"durationS"_s, durationS},
+        {u"latencyDevices"_s, jsonInts(latencyDevices)},
         {u"memoryDevices"_s, jsonInts(memoryDevices)},
         {u"offlineDevices"_s, jsonInts(offlineDevices)},
     };

@@ -23,6 +23,7 @@ struct BenchOptions
 
     // fanout (and the fan-out part of the peer comparison)
     QList<int> fanoutDevices{100, 1000, 5000};
+    QStringList fanoutVariants{QStringLiteral("public"), QStringLiteral("groups")};
     int fanoutGroupSize = 10; // devices per user in the "groups" variant
     int publishers = 4;
     int groupPublishers = 50;
@@ -31,7 +32,7 @@ struct BenchOptions
     double durationS = 8;
 
     // latency
-    int latencyDevices = 1000;
+    QList<int> latencyDevices{100, 1000};
     double latencyLoad = 0.5; // of the fan-out maximum measured in this run
     int latencyRate = 0;      // dispatches/s; 0: latencyLoad x the fan-out maximum
 

@@ -14,7 +14,11 @@ Fleet::Fleet(quint16 port, const QByteArray &jwtSecret, int ackIntervalMs, QObje
     , m_port(port)
     , m_issuer(std::make_unique<auth::TokenIssuer>(jwtSecret, u"seneschal"_s, 7 * 24 * 3600))
 {
-    m_ackTimer.setInterval(std::max(1, ackIntervalMs));
+    // Devices acknowledge on their own phase, a slice of them every tick, as
+    // independent clients would; all at once would be a burst no real fleet
+    // produces.
+    m_ackSlices = std::max(1, ackIntervalMs / kAckTickMs);
+    m_ackTimer.setInterval(std::max(1, std::min(ackIntervalMs, kAckTickMs)));
     QObject::connect(&m_ackTimer, &QTimer::timeout, this, &Fleet::flushAcks);
     m_ackTimer.start();
 }
@@ -102,8 +106,9 @@ void Fleet::closeAll(int timeoutMs)
 
 void Fleet::flushAcks()
 {
-    for (BenchDevice *device : std::as_const(m_devices))
-        device->flushAck();
+    const qsizetype slice = m_ackTick++ % m_ackSlices;
+    for (qsizetype i = slice; i < m_devices.size(); i += m_ackSlices)
+        m_devices[i]->flushAck();
 }
 
 bool Fleet::waitUntil(const std::function<bool()> &done, int timeoutMs, int pollMs)

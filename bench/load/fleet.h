@@ -56,7 +56,10 @@ private:
     std::unique_ptr<auth::TokenIssuer> m_issuer;
     QList<BenchDevice *> m_devices;
     std::function<void(BenchDevice &, int)> m_ackedHook;
+    static constexpr int kAckTickMs = 10;
     QTimer m_ackTimer;
+    int m_ackSlices = 1;
+    qint64 m_ackTick = 0;
     int m_live = 0;
 };
 

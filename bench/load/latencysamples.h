@@ -16,6 +16,10 @@ public:
         m_samples.push_back(qint32(qBound(qint64(0), micros, qint64(1) << 30)));
     }
     void clear() { m_samples.clear(); }
+    void append(const LatencySamples &other)
+    {
+        m_samples.insert(m_samples.end(), other.m_samples.begin(), other.m_samples.end());
+    }
     qsizetype count() const { return qsizetype(m_samples.size()); }
     // {count, p50, p90, p99, p999, max, mean} in milliseconds.
     QJsonObject summary() const;

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -38,7 +39,8 @@ QString brief(const QJsonObject &result)
     for (const QString &key :
          {u"committedPerS"_s, u"deliveriesPerS"_s, u"deliveriesPerServerCpuS"_s,
           u"serverCpuCores"_s, u"benchCpuCores"_s, u"helloToSyncedMs"_s, u"spooled"_s,
-          u"helloToRehydrateEndMs"_s, u"acksPerS"_s, u"kibPerDevice"_s, u"writerCommittedPerS"_s}) {
+          u"helloToRehydrateEndMs"_s, u"acksPerS"_s, u"kibPerDevice"_s, u"writerCommittedPerS"_s,
+          u"ratio"_s}) {
         if (result.contains(key))
             parts << key + u'=' + QString::number(result.value(key).toDouble(), 'f', 1);
     }
@@ -73,7 +75,9 @@ public:
             out() << name << ' ' << QJsonDocument(params).toJson(QJsonDocument::Compact) << " run "
                   << (r + 1) << '/' << m_options.runs << ": " << Qt::flush;
             QString error;
-            const QJsonObject result = once(serverName, &error);
+            QJsonObject result = once(serverName, &error);
+            if (!result.isEmpty())
+                result.insert(u"loadAverage1m"_s, procstats::loadAverage());
             if (result.isEmpty()) {
                 out() << "FAILED: " << error << Qt::endl;
                 errors << error;
@@ -143,10 +147,12 @@ int main(int argc, char *argv[])
     out() << "open-file limit " << files << ", backend " << options.server.backend << Qt::endl;
 
     Runner runner(options);
-    double fanoutMaximum = 0; // every-device variant at latencyDevices, for the latency load
+    QHash<int, double> fanoutMaximum; // committed/s of the every-device variant, by devices
     for (const QString &scenario : std::as_const(options.scenarios)) {
         if (scenario == u"fanout"_s) {
             for (const int groupSize : {0, options.fanoutGroupSize}) {
+                if (!options.fanoutVariants.contains(groupSize > 0 ? u"groups"_s : u"public"_s))
+                    continue;
                 for (const int devices : std::as_const(options.fanoutDevices)) {
                     if (groupSize > 0 && devices < 2 * groupSize)
                         continue;
@@ -160,22 +166,27 @@ int main(int argc, char *argv[])
                         runner.measure(u"fanout"_s, params, [&](const QString &name, QString *why) {
                             return FanoutScenario::run(options, devices, groupSize, name, why);
                         });
-                    if (groupSize == 0 && devices == options.latencyDevices) {
-                        fanoutMaximum =
-                            m.value(u"median"_s).toObject().value(u"committedPerS"_s).toDouble();
+                    if (groupSize == 0) {
+                        fanoutMaximum.insert(
+                            devices,
+                            m.value(u"median"_s).toObject().value(u"committedPerS"_s).toDouble());
                     }
                 }
             }
         } else if (scenario == u"latency"_s) {
-            double rate = options.latencyRate;
-            if (rate <= 0)
-                rate = fanoutMaximum > 0 ? std::round(options.latencyLoad * fanoutMaximum) : 100;
-            const QJsonObject params{{u"devices"_s, options.latencyDevices},
-                                     {u"offeredPerS"_s, rate},
-                                     {u"payloadBytes"_s, options.payloadBytes}};
-            runner.measure(u"latency"_s, params, [&](const QString &name, QString *why) {
-                return LatencyScenario::run(options, options.latencyDevices, rate, name, why);
-            });
+            for (const int devices : std::as_const(options.latencyDevices)) {
+                double rate = options.latencyRate;
+                if (rate <= 0) {
+                    const double maximum = fanoutMaximum.value(devices);
+                    rate = maximum > 0 ? std::round(options.latencyLoad * maximum) : 100;
+                }
+                const QJsonObject params{{u"devices"_s, devices},
+                                         {u"offeredPerS"_s, rate},
+                                         {u"payloadBytes"_s, options.payloadBytes}};
+                runner.measure(u"latency"_s, params, [&](const QString &name, QString *why) {
+                    return LatencyScenario::run(options, devices, rate, name, why);
+                });
+            }
         } else if (scenario == u"spool"_s) {
             const QJsonObject params{{u"dispatches"_s, options.spoolDispatches},
                                      {u"objects"_s, options.spoolObjects}};
@@ -197,12 +208,15 @@ int main(int argc, char *argv[])
                                });
             }
         } else if (scenario == u"offline"_s) {
-            for (const int devices : std::as_const(options.offlineDevices)) {
-                runner.measure(u"offline"_s, QJsonObject{{u"devices"_s, devices}},
-                               [&](const QString &name, QString *why) {
-                                   return OfflineScenario::run(options, devices, name, why);
-                               });
-            }
+            QJsonArray counts;
+            for (const int devices : std::as_const(options.offlineDevices))
+                counts.append(devices);
+            int runIndex = 0;
+            runner.measure(u"offline"_s, QJsonObject{{u"devices"_s, counts}},
+                           [&](const QString &name, QString *why) {
+                               return OfflineScenario::run(options, options.offlineDevices,
+                                                           runIndex++, name, why);
+                           });
         } else {
             QTextStream(stderr) << "unknown scenario " << scenario << Qt::endl;
             return 2;

@@ -5,13 +5,44 @@
 #include "scenariosupport.h"
 
 #include <QDateTime>
+#include <algorithm>
 
 namespace seneschal::bench {
 
 using namespace Qt::StringLiterals;
 
-QJsonObject OfflineScenario::run(const BenchOptions &options, int offlineDevices,
-                                 const QString &name, QString *error)
+QJsonObject OfflineScenario::run(const BenchOptions &options, const QList<int> &offlineDevices,
+                                 int runIndex, const QString &name, QString *error)
+{
+    QList<int> order = offlineDevices;
+    if (runIndex % 2 == 1)
+        std::reverse(order.begin(), order.end());
+    QJsonObject byDevices;
+    for (const int count : std::as_const(order)) {
+        const QJsonObject one = runOne(options, count, name + u'-' + QString::number(count), error);
+        if (one.isEmpty())
+            return {};
+        byDevices.insert(QString::number(count), one);
+    }
+    const int fewest = *std::min_element(offlineDevices.cbegin(), offlineDevices.cend());
+    const int most = *std::max_element(offlineDevices.cbegin(), offlineDevices.cend());
+    const QJsonObject low = byDevices.value(QString::number(fewest)).toObject();
+    const QJsonObject high = byDevices.value(QString::number(most)).toObject();
+    auto ratio = [&low, &high](const QString &key) {
+        const double base = low.value(key).toDouble();
+        return base > 0 ? high.value(key).toDouble() / base : 0.0;
+    };
+    return QJsonObject{
+        {u"byDevices"_s, byDevices},
+        {u"fewest"_s, fewest},
+        {u"most"_s, most},
+        {u"ratio"_s, ratio(u"committedPerS"_s)},
+        {u"ratioPerServerCpuS"_s, ratio(u"committedPerServerCpuS"_s)},
+    };
+}
+
+QJsonObject OfflineScenario::runOne(const BenchOptions &options, int offlineDevices,
+                                    const QString &name, QString *error)
 {
     const auto seed = [offlineDevices](storage::Storage &storage, QString *why) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

@@ -53,6 +53,11 @@ qint64 rssKiB(qint64 pid)
     return status.mid(at + 6, end - at - 6).trimmed().split(' ').value(0).toLongLong();
 }
 
+double loadAverage()
+{
+    return readProc(u"/proc/loadavg"_s).split(' ').value(0).toDouble();
+}
+
 QJsonObject machine()
 {
     const QByteArray cpuinfo = readProc(u"/proc/cpuinfo"_s);

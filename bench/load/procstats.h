@@ -11,6 +11,8 @@ namespace procstats {
 
 double cpuSeconds(qint64 pid);
 qint64 rssKiB(qint64 pid);
+// The 1-minute load average (how busy the shared machine was).
+double loadAverage();
 // Model, cores, memory, kernel, Qt version.
 QJsonObject machine();
 // Raises RLIMIT_NOFILE to the hard limit (children inherit it); returns the new soft limit.

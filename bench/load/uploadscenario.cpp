@@ -43,9 +43,21 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
             uploader->makeDispatch(lists[i % lists.size()], "\"kind\":\"list\",", payload));
     const qint64 startUs = nowUs();
     uploader->connectTo(server->port(), 0);
-    const bool done = Fleet::waitUntil(
-        [uploader] { return uploader->isLive() || uploader->isClosed(); }, 600000, 1);
-    const QJsonObject uploadLatency = latency.summary();
+    // The observers' latency while the upload is merged (hello to
+    // rehydrateEnd), then while the uploader is caught up (to synced).
+    const bool uploaded = Fleet::waitUntil(
+        [uploader] { return uploader->rehydrateEndUs() > 0 || uploader->isClosed(); }, 600000, 1);
+    LatencySamples whileUploading = latency;
+    latency.clear();
+    const bool done =
+        uploaded &&
+        Fleet::waitUntil([uploader] { return uploader->isLive() || uploader->isClosed(); }, 600000,
+                         1);
+    Fleet::spin(200); // deliveries delayed by the catch-up arrive after synced
+    LatencySamples whileCatchingUp = latency;
+    LatencySamples during = whileUploading;
+    during.append(whileCatchingUp);
+    const QJsonObject uploadLatency = during.summary();
     publisher.stop();
     if (!done || !uploader->isLive()) {
         *error = u"the uploader did not finish: "_s + uploader->lastError();
@@ -63,6 +75,8 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
     result.insert(u"rejected"_s, uploader->rejected());
     result.insert(u"observerLatencyBefore"_s, quietLatency);
     result.insert(u"observerLatencyDuring"_s, uploadLatency);
+    result.insert(u"observerLatencyUploading"_s, whileUploading.summary());
+    result.insert(u"observerLatencyCatchingUp"_s, whileCatchingUp.summary());
     result.insert(u"observerRate"_s, options.uploadObserverRate);
     result.insert(u"observers"_s, options.uploadObservers);
     fleet.closeAll();

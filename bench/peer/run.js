@@ -7,7 +7,7 @@
 //
 // Usage: node run.js [--devices 100,1000,5000] [--group-size 10] [--publishers 4]
 //   [--group-publishers 50] [--window 16] [--payload 64] [--warmup 2] [--duration 8]
-//   [--runs 3] [--latency-devices 1000] [--latency-load 0.5] [--port 17480]
+//   [--runs 3] [--latency-devices 100,1000] [--latency-load 0.5] [--port 17480]
 //   [--quick] [--out FILE]
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -31,7 +31,7 @@ const o = {
   warmup: Number(opt('warmup', quick ? 1 : 2)),
   duration: Number(opt('duration', quick ? 3 : 8)),
   runs: Number(opt('runs', quick ? 1 : 3)),
-  latencyDevices: Number(opt('latency-devices', quick ? 500 : 1000)),
+  latencyDevices: opt('latency-devices', quick ? '100,500' : '100,1000').split(',').map(Number),
   latencyLoad: Number(opt('latency-load', 0.5)),
   port: Number(opt('port', 17480)),
   concurrency: 200,
@@ -260,6 +260,7 @@ async function runOnce(variant, count, rate) {
   if (rate > 0) result.offeredPerS = rate;
   result.publishers = pubs.length;
   result.serverRssKiB = rssKiB(server.pid);
+  result.loadAverage1m = os.loadavg()[0];
   const deadline = Date.now() + 10000;
   while (Date.now() < deadline && pubs.some((p) => p.d.outstanding > 0)) await sleep(20);
   for (const d of devices) d.close();
@@ -294,18 +295,20 @@ async function measure(scenarios, name, params, once) {
 
 async function main() {
   const scenarios = [];
-  let maximum = 0;
+  const maximum = new Map(); // committed/s of the every-device variant, by devices
   for (const variant of ['public', 'groups']) {
     for (const count of o.devices) {
       if (variant === 'groups' && count < 2 * o.groupSize) continue;
       const params = { variant, devices: count, groupSize: variant === 'groups' ? o.groupSize : count, window: o.window, payloadBytes: o.payload };
       const m = await measure(scenarios, 'fanout', params, () => runOnce(variant, count, 0));
-      if (variant === 'public' && count === o.latencyDevices && m.median) maximum = m.median.committedPerS;
+      if (variant === 'public' && m.median) maximum.set(count, m.median.committedPerS);
     }
   }
-  const rate = Math.max(1, Math.round(o.latencyLoad * (maximum || 200)));
-  await measure(scenarios, 'latency', { devices: o.latencyDevices, offeredPerS: rate, payloadBytes: o.payload },
-    () => runOnce('public', o.latencyDevices, rate));
+  for (const count of o.latencyDevices) {
+    const rate = Math.max(1, Math.round(o.latencyLoad * (maximum.get(count) || 200)));
+    await measure(scenarios, 'latency', { devices: count, offeredPerS: rate, payloadBytes: o.payload },
+      () => runOnce('public', count, rate));
+  }
   const socketIoVersion = require('socket.io/package.json').version;
   const doc = {
     peer: `socket.io ${socketIoVersion}`,
