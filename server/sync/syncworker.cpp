@@ -57,14 +57,15 @@ QList<Command> SyncWorker::takePass()
 {
     QList<Command> commands;
     std::deque<SessionId> servedAgain;
+    const qsizetype perSession =
+        m_ready.size() > 1 ? kMaxCommandsPerSessionShared : kMaxCommandsPerSessionAlone;
     while (!m_ready.empty() && commands.size() < kMaxCommandsPerPass) {
         const SessionId session = m_ready.front();
         m_ready.pop_front();
         auto it = m_queues.find(session);
         auto &queue = it->second;
-        const qsizetype share =
-            std::min<qsizetype>({qsizetype(queue.size()), kMaxCommandsPerSessionPerPass,
-                                 kMaxCommandsPerPass - commands.size()});
+        const qsizetype share = std::min<qsizetype>(
+            {qsizetype(queue.size()), perSession, kMaxCommandsPerPass - commands.size()});
         for (qsizetype i = 0; i < share; ++i) {
             commands.append(std::move(queue.front()));
             queue.pop_front();

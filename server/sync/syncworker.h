@@ -47,7 +47,10 @@ public:
     Q_INVOKABLE QString expireNow();
 
     static constexpr int kMaxCommandsPerPass = 4000;
-    static constexpr int kMaxCommandsPerSessionPerPass = 400;
+    // A session's share of a pass: large while it is alone, small while
+    // others wait, so their commits are not held behind a bulk upload.
+    static constexpr int kMaxCommandsPerSessionAlone = 400;
+    static constexpr int kMaxCommandsPerSessionShared = 50;
     // How often connected users are checked for having been disabled.
     static constexpr int kUserCheckIntervalMs = 3000;
 
