@@ -1,14 +1,13 @@
 #include "sqlstorage.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 #include "storage/migrations.h"
 #include "storage/propertycodec.h"
 #include "storage/storagelimits.h"
 #include "storage/storagelog.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <bit>
@@ -630,25 +629,9 @@ Result<std::optional<engine::ObjectState>> SqlStorage::loadObject(const QString 
 
 Result<QList<engine::ObjectState>> SqlStorage::objectsAfter(qint64 afterSeq, int limit)
 {
-    if (Failure failure = ensureOpen())
-        return *failure;
-    QList<engine::ObjectState> objects;
     if (limit <= 0)
-        return objects;
-    objects.reserve(qMin(limit, 4096));
-    QString damagedOid;
-    Failure failure = select(m_sql.selectObjectsAfter, {afterSeq, limit}, [&](const QSqlQuery &q) {
-        bool damaged = false;
-        engine::ObjectState object = objectFrom(q, &damaged);
-        if (damaged && damagedOid.isEmpty())
-            damagedOid = object.oid;
-        objects.append(std::move(object));
-    });
-    if (failure)
-        return *failure;
-    if (!damagedOid.isEmpty())
-        return StorageError{u"damaged row in objects for oid "_s + damagedOid};
-    return objects;
+        return QList<engine::ObjectState>{};
+    return selectObjects(m_sql.selectObjectsAfter, {afterSeq, limit});
 }
 
 Result<QList<engine::ObjectState>> SqlStorage::selectObjects(const QString &sql,
@@ -698,11 +681,12 @@ Result<QList<AccessChange>> SqlStorage::accessChangesAfter(qint64 afterSeq)
     if (Failure failure = ensureOpen())
         return *failure;
     QList<AccessChange> changes;
-    if (Failure failure = select(m_sql.selectAccessChangesAfter, {afterSeq}, [&](const QSqlQuery &q) {
-            changes.append(AccessChange{q.value(0).toLongLong(), q.value(1).toString(),
-                                        q.value(2).toString().toUtf8(),
-                                        q.value(3).toString().toUtf8(), q.value(4).toLongLong()});
-        }))
+    if (Failure failure =
+            select(m_sql.selectAccessChangesAfter, {afterSeq}, [&](const QSqlQuery &q) {
+                changes.append(AccessChange{
+                    q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString().toUtf8(),
+                    q.value(3).toString().toUtf8(), q.value(4).toLongLong()});
+            }))
         return *failure;
     return changes;
 }
