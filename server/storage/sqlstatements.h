@@ -61,13 +61,13 @@ struct SqlStatements
     QString selectLastSeq; // -> last seq (also covers objects' seqs)
 
     // Object columns: oid, kind, parent, owner, access, seq, props, grants.
-    QString selectObject;          // oid
-    QString selectObjectsAfter;    // seq, limit; ordered by seq
-    QString countObjectsAfter;     // seq -> count
-    SqlList selectKnownIds;        // cuid, then the ids -> id
-    QString selectRecentConflicts; // limit -> conflict columns, newest first
-    QString selectChildren;        // parent -> object columns
-    QString selectGrantedTo;       // principal as a JSON string -> object columns
+    QString selectObject;             // oid
+    QString selectObjectsAfter;       // seq, limit; ordered by seq
+    QString countObjectsAfter;        // seq -> count
+    SqlList selectKnownIds;           // cuid, then the ids -> id
+    QString selectRecentConflicts;    // limit -> conflict columns, newest first
+    QString selectChildren;           // parent -> object columns
+    QString selectGrantedTo;          // principal as a JSON string -> object columns
     QString selectAccessChangesAfter; // seq -> seq, oid, before, after, at_ms; by seq
 
     // Client columns: cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq,
@@ -75,14 +75,14 @@ struct SqlStatements
     QString selectClient;  // cuid
     QString selectClients; // ordered by cuid
 
-    QString selectExpiredTombstoneMaxSeq; // horizon -> max seq (0 when none)
-    QString deleteExpiredTombstones;      // horizon, max seq
-    QString deleteExpiredClients;         // horizon
-    QString deleteExpiredLog;             // horizon
+    QString selectExpiredTombstoneMaxSeq;    // horizon -> max seq (0 when none)
+    QString deleteExpiredTombstones;         // horizon, max seq
+    QString deleteExpiredClients;            // horizon
+    QString deleteExpiredLog;                // horizon
     QString selectExpiredAccessChangeMaxSeq; // horizon -> max seq (0 when none)
     QString deleteExpiredAccessChanges;      // horizon
-    QString raisePurgedSeq;               // seq; never lowers it
-    QString selectPurgedSeq;              // -> purged seq
+    QString raisePurgedSeq;                  // seq; never lowers it
+    QString selectPurgedSeq;                 // -> purged seq
 
     // User columns: uuid, password_hash, disabled, token_version, created_ms.
     QString selectUser;         // uuid

@@ -7,7 +7,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 #include <variant>
@@ -23,12 +22,15 @@ struct StorageError
 };
 
 // A value or the error that prevented it.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(StorageError error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value))
+    {}
+    Result(StorageError error)
+        : m_data(std::move(error))
+    {}
     bool ok() const noexcept { return m_data.index() == 0; }
     explicit operator bool() const noexcept { return ok(); }
     const T &value() const & { return std::get<0>(m_data); }
@@ -62,9 +64,9 @@ struct DispatchLogEntry
     QString cuid;
     QString id;
     QString oid;
-    qint64 ts = 0;      // as sent by the client (before any clamp)
+    qint64 ts = 0; // as sent by the client (before any clamp)
     qint64 receivedMs = 0;
-    QByteArray json;    // the message as received
+    QByteArray json; // the message as received
 };
 
 // One property conflict resolved during a rehydrate (PROTOCOL.md section 6).
@@ -97,9 +99,9 @@ struct CommitBatch
     QList<DispatchLogEntry> log;
     QList<engine::ObjectState> objects; // full master copies to upsert
     QList<ConflictRecord> conflicts;
-    QList<ClientRecord> clients;        // to upsert
+    QList<ClientRecord> clients; // to upsert
     QList<AccessChange> accessChanges;
-    qint64 lastSeq = 0;                 // the change sequence after this batch
+    qint64 lastSeq = 0; // the change sequence after this batch
 
     bool isEmpty() const
     {
@@ -172,8 +174,9 @@ public:
     virtual Result<std::optional<UserRecord>> user(const QString &uuid) = 0;
     virtual Result<QList<UserRecord>> users() = 0;
     virtual Status createUser(const UserRecord &user) = 0; // fails if it exists
-    virtual Status setPasswordHash(const QString &uuid, const QString &hash) = 0; // bumps tokenVersion
-    virtual Status setDisabled(const QString &uuid, bool disabled) = 0;         // bumps tokenVersion
+    virtual Status setPasswordHash(const QString &uuid,
+                                   const QString &hash) = 0;            // bumps tokenVersion
+    virtual Status setDisabled(const QString &uuid, bool disabled) = 0; // bumps tokenVersion
     virtual Status createGroup(const QString &gid) = 0;
     virtual Status removeGroup(const QString &gid) = 0;
     virtual Status addGroupMember(const QString &gid, const QString &uuid) = 0;

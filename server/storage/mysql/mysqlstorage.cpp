@@ -57,8 +57,9 @@ SqlStatements mysqlStatements()
 
     s.selectObject =
         u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects WHERE oid = ?"_s;
-    s.selectObjectsAfter = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
-                           "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
+    s.selectObjectsAfter =
+        u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+        "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
     s.selectChildren = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
                        "WHERE parent = ? ORDER BY seq"_s;
     s.selectGrantedTo = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
@@ -77,7 +78,7 @@ SqlStatements mysqlStatements()
                      "FROM clients "
                      "WHERE cuid = ?"_s;
     s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
-                     "FROM clients "
+                      "FROM clients "
                       "ORDER BY cuid"_s;
 
     s.selectExpiredTombstoneMaxSeq =
