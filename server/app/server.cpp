@@ -98,7 +98,7 @@ quint16 Server::port() const
     return m_listener ? m_listener->port() : 0;
 }
 
-void Server::onConnected(QWebSocket *socket)
+void Server::onConnected(QWebSocket *socket, QTcpSocket *wire)
 {
     if (m_stopped) {
         socket->close(static_cast<QWebSocketProtocol::CloseCode>(protocol::CloseCode::Unavailable),
@@ -108,7 +108,7 @@ void Server::onConnected(QWebSocket *socket)
     }
     auto *worker = m_worker;
     auto *session = new session::Session(
-        m_nextSessionId++, socket, m_config.session, *m_auth, *m_hub,
+        m_nextSessionId++, socket, wire, m_config.session, *m_auth, *m_hub,
         [worker](sync::Command command) { worker->post(std::move(command)); }, systemNow, this);
     m_hub->add(session);
     connect(session, &session::Session::finished, this, [this](session::Session *s) {

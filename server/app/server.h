@@ -5,8 +5,10 @@
 #include <QObject>
 #include <QThread>
 
-class QWebSocket;
 #include <memory>
+
+class QTcpSocket;
+class QWebSocket;
 
 namespace seneschal::auth {
 class AuthService;
@@ -40,7 +42,7 @@ public:
     quint16 port() const;
 
 private:
-    void onConnected(QWebSocket *socket);
+    void onConnected(QWebSocket *socket, QTcpSocket *wire);
 
     Config m_config;
     std::unique_ptr<auth::AuthService> m_auth;

@@ -2,6 +2,7 @@
 
 #include "protocol/codec.h"
 #include "session.h"
+#include "transport/textframe.h"
 
 namespace seneschal::session {
 
@@ -19,6 +20,7 @@ void Hub::add(Session *session)
 void Hub::remove(Session *session)
 {
     m_sessions.remove(session->id());
+    m_live.remove(session);
     if (auto it = m_byCuid.find(session->cuid()); it != m_byCuid.end() && *it == session)
         m_byCuid.erase(it);
 }
@@ -41,38 +43,18 @@ void Hub::deliver(const sync::Outcome &outcome)
             if (Session *session = m_sessions.value(step.direct.session))
                 session->sendFrame(step.direct.frame);
             break;
-        case Step::BroadcastFrame: {
-            const QString text = QString::fromUtf8(step.broadcast.frame);
-            for (Session *session : std::as_const(m_sessions)) {
-                if (session->isLive() && !step.broadcast.skip.contains(session->id()) &&
-                    step.broadcast.audience.admits(session->viewer())) {
-                    session->sendText(text);
-                }
-            }
+        case Step::BroadcastFrame:
+            broadcast(step.broadcast);
             break;
-        }
-        case Step::AccessShiftFrames: {
-            const auto &shift = step.shift;
-            for (Session *session : std::as_const(m_sessions)) {
-                if (!session->isLive())
-                    continue;
-                const bool before = shift.before.admits(session->viewer());
-                const bool after = shift.after.admits(session->viewer());
-                if (before == after)
-                    continue;
-                for (const auto &piece : shift.pieces) {
-                    const bool sees = piece.audience.admits(session->viewer());
-                    if (after && sees)
-                        session->sendFrame(piece.copy);
-                    else if (!after && !sees)
-                        session->sendFrame(piece.revoke);
-                }
-            }
+        case Step::AccessShiftFrames:
+            shiftAccess(step.shift);
             break;
-        }
         case Step::GoLive:
-            if (Session *session = m_sessions.value(step.direct.session))
+            if (Session *session = m_sessions.value(step.direct.session)) {
                 session->goLive();
+                if (session->isLive())
+                    m_live.add(session);
+            }
             break;
         }
     }
@@ -80,6 +62,46 @@ void Hub::deliver(const sync::Outcome &outcome)
         if (Session *session = m_sessions.value(refusal.session))
             session->closeWithError(refusal.code, refusal.message);
     }
+}
+
+void Hub::broadcast(const sync::Broadcast &broadcast)
+{
+    QByteArray wireFrame; // encoded for the first recipient, shared by the rest
+    m_live.forEachAdmitted(broadcast.audience, [&](Session *session) {
+        if (!session->isLive() || broadcast.skip.contains(session->id()))
+            return;
+        if (wireFrame.isEmpty())
+            wireFrame = transport::encodeTextFrame(broadcast.frame);
+        session->sendEncoded(broadcast.frame, wireFrame);
+    });
+}
+
+void Hub::shiftAccess(const sync::AccessShift &shift)
+{
+    // Frames of each piece, encoded for the first session that needs them.
+    QList<QByteArray> copies(shift.pieces.size());
+    QList<QByteArray> revokes(shift.pieces.size());
+    m_live.forEachAdmittedByEither(shift.before, shift.after, [&](Session *session) {
+        if (!session->isLive())
+            return;
+        const bool before = shift.before.admits(session->viewer());
+        const bool after = shift.after.admits(session->viewer());
+        if (before == after)
+            return;
+        for (qsizetype i = 0; i < shift.pieces.size(); ++i) {
+            const auto &piece = shift.pieces[i];
+            const bool sees = piece.audience.admits(session->viewer());
+            if (after && sees) {
+                if (copies[i].isEmpty())
+                    copies[i] = transport::encodeTextFrame(piece.copy);
+                session->sendEncoded(piece.copy, copies[i]);
+            } else if (!after && !sees) {
+                if (revokes[i].isEmpty())
+                    revokes[i] = transport::encodeTextFrame(piece.revoke);
+                session->sendEncoded(piece.revoke, revokes[i]);
+            }
+        }
+    });
 }
 
 void Hub::closeAll(protocol::ErrorCode code, const QString &message)

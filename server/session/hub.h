@@ -1,5 +1,6 @@
 #pragma once
 
+#include "livesessions.h"
 #include "sync/outcomes.h"
 
 #include <QHash>
@@ -33,7 +34,11 @@ public:
     QList<Session *> sessions() const { return m_sessions.values(); }
 
 private:
+    void broadcast(const sync::Broadcast &broadcast);
+    void shiftAccess(const sync::AccessShift &shift);
+
     QHash<sync::SessionId, Session *> m_sessions;
+    LiveSessions m_live;
     QHash<QString, Session *> m_byCuid;
 };
 

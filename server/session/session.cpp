@@ -2,6 +2,7 @@
 
 #include "hub.h"
 #include "protocol/codec.h"
+#include "transport/textframe.h"
 
 #include <QLoggingCategory>
 
@@ -37,11 +38,13 @@ int closeCodeFor(ErrorCode code)
 
 } // namespace
 
-Session::Session(sync::SessionId id, QWebSocket *socket, const SessionSettings &settings,
-                 auth::LoginService &login, Hub &hub, Post post, Clock clock, QObject *parent)
+Session::Session(sync::SessionId id, QWebSocket *socket, QTcpSocket *wire,
+                 const SessionSettings &settings, auth::LoginService &login, Hub &hub, Post post,
+                 Clock clock, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_socket(socket)
+    , m_wire(wire)
     , m_settings(settings)
     , m_login(login)
     , m_hub(hub)
@@ -220,14 +223,22 @@ void Session::protocolError(const QString &message)
 
 void Session::sendFrame(const QByteArray &frame)
 {
-    sendText(QString::fromUtf8(frame));
+    sendEncoded(frame, {});
 }
 
-void Session::sendText(const QString &text)
+void Session::sendEncoded(const QByteArray &frame, const QByteArray &wireFrame)
 {
     if (!m_socket || m_state == State::Closed)
         return;
-    m_socket->sendTextMessage(text);
+    if (m_wire) {
+        // QWebSocket writes each of its frames straight to this socket, so
+        // frames written here and by it keep their order; after its close
+        // frame nothing is written (State::Closed above).
+        if (m_wire->state() == QAbstractSocket::ConnectedState)
+            m_wire->write(wireFrame.isEmpty() ? transport::encodeTextFrame(frame) : wireFrame);
+    } else {
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+    }
     checkWriteBudget();
 }
 

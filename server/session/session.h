@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <functional>
@@ -29,8 +30,11 @@ public:
     using Post = std::function<void(sync::Command)>;
     using Clock = std::function<qint64()>;
 
-    Session(sync::SessionId id, QWebSocket *socket, const SessionSettings &settings,
-            auth::LoginService &login, Hub &hub, Post post, Clock clock, QObject *parent = nullptr);
+    // `wire` is the TCP (or TLS) socket under `socket`; frames the server
+    // sends are written to it directly. Without it they go through `socket`.
+    Session(sync::SessionId id, QWebSocket *socket, QTcpSocket *wire,
+            const SessionSettings &settings, auth::LoginService &login, Hub &hub, Post post,
+            Clock clock, QObject *parent = nullptr);
     ~Session() override;
 
     sync::SessionId id() const { return m_id; }
@@ -40,9 +44,11 @@ public:
     bool isLive() const { return m_state == State::Live; }
     QString peer() const;
 
-    // Frames from the sync service, already encoded.
+    // A message from the sync service, encoded as JSON.
     void sendFrame(const QByteArray &frame);
-    void sendText(const QString &text);
+    // The same with `wireFrame`, transport::encodeTextFrame(frame) made once
+    // for every recipient of a broadcast.
+    void sendEncoded(const QByteArray &frame, const QByteArray &wireFrame);
     void goLive();
     // Sends an `error` with `code` and closes with the matching close code.
     void closeWithError(protocol::ErrorCode code, const QString &message);
@@ -65,6 +71,7 @@ private:
 
     sync::SessionId m_id;
     QPointer<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_wire;
     SessionSettings m_settings;
     auth::LoginService &m_login;
     Hub &m_hub;

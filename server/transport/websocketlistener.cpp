@@ -19,8 +19,7 @@ WebSocketListener::WebSocketListener(ListenerSettings settings, QObject *parent)
 {
     // TLS is terminated by TlsTcpServer before the upgrade, so the WebSocket
     // server itself runs in non-secure mode.
-    connect(m_tcp, &TlsTcpServer::socketReady, m_websockets,
-            [this](QTcpSocket *socket) { m_websockets->handleConnection(socket); });
+    connect(m_tcp, &TlsTcpServer::socketReady, this, &WebSocketListener::onSocketReady);
     connect(m_websockets, &QWebSocketServer::newConnection, this,
             &WebSocketListener::onNewConnection);
     m_websockets->setHandshakeTimeout(10000);
@@ -62,9 +61,44 @@ quint16 WebSocketListener::port() const
     return m_tcp->serverPort();
 }
 
+QString WebSocketListener::peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u'#' + QString::number(port);
+}
+
+void WebSocketListener::onSocketReady(QTcpSocket *socket)
+{
+    // QWebSocket does not take ownership of the socket it upgrades: it is
+    // handed over (and so deleted with it) in onNewConnection. One that
+    // closes before the upgrade is deleted here.
+    const QString key = peerKey(socket->peerAddress(), socket->peerPort());
+    m_upgrading.insert(key, socket);
+    connect(socket, &QAbstractSocket::disconnected, this, [this, key, socket] {
+        if (auto it = m_upgrading.find(key); it != m_upgrading.end() && *it == socket) {
+            m_upgrading.erase(it);
+            socket->deleteLater();
+        }
+    });
+    // Qt deletes the socket itself when an upgrade fails.
+    connect(socket, &QObject::destroyed, this, [this, key] {
+        if (auto it = m_upgrading.find(key); it != m_upgrading.end() && it->isNull())
+            m_upgrading.erase(it);
+    });
+    m_websockets->handleConnection(socket);
+}
+
 void WebSocketListener::onNewConnection()
 {
     while (QWebSocket *socket = m_websockets->nextPendingConnection()) {
+        QTcpSocket *wire =
+            m_upgrading.take(peerKey(socket->peerAddress(), socket->peerPort())).data();
+        if (wire) {
+            wire->disconnect(this);
+            wire->setParent(socket);
+        } else {
+            qCWarning(lcTransport) << "the socket under an upgraded connection was not found;"
+                                   << "frames go through QWebSocket";
+        }
         // Qt's defaults allow 2 GiB per message. Qt's own limit sits well
         // above the protocol's so that the session sees an oversized message
         // whole and answers too_large with 4413; only a far larger one hits
@@ -79,7 +113,7 @@ void WebSocketListener::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        Q_EMIT connected(socket);
+        Q_EMIT connected(socket, wire);
     }
 }
 

@@ -1,0 +1,68 @@
+#include "livesessions.h"
+
+#include "session.h"
+
+namespace seneschal::session {
+
+void LiveSessions::add(Session *session)
+{
+    if (m_all.contains(session))
+        return;
+    m_all.insert(session);
+    const sync::Viewer &viewer = session->viewer();
+    m_byUser[viewer.uuid].append(session);
+    for (const QString &group : viewer.groups)
+        m_byGroup[group].insert(session);
+    if (viewer.admin)
+        m_admins.insert(session);
+}
+
+void LiveSessions::remove(Session *session)
+{
+    if (!m_all.remove(session))
+        return;
+    const sync::Viewer &viewer = session->viewer();
+    if (auto it = m_byUser.find(viewer.uuid); it != m_byUser.end()) {
+        it->removeOne(session);
+        if (it->isEmpty())
+            m_byUser.erase(it);
+    }
+    for (const QString &group : viewer.groups) {
+        if (auto it = m_byGroup.find(group); it != m_byGroup.end()) {
+            it->remove(session);
+            if (it->isEmpty())
+                m_byGroup.erase(it);
+        }
+    }
+    m_admins.remove(session);
+}
+
+void LiveSessions::collect(const sync::Audience &audience, Candidates &out) const
+{
+    const qsizetype start = out.size();
+    int sources = 0;
+    auto take = [&](const auto &sessions) {
+        if (sessions.isEmpty())
+            return;
+        ++sources;
+        for (Session *session : sessions)
+            out.append(session);
+    };
+    take(m_admins);
+    for (const QString &user : audience.users) {
+        if (auto it = m_byUser.constFind(user); it != m_byUser.constEnd())
+            take(*it);
+    }
+    for (const QString &group : audience.groups) {
+        if (auto it = m_byGroup.constFind(group); it != m_byGroup.constEnd())
+            take(*it);
+    }
+    // A session reached through its user and a group, or two groups, or as
+    // an admin, is visited once.
+    if (sources > 1) {
+        std::sort(out.begin() + start, out.end());
+        out.erase(std::unique(out.begin() + start, out.end()), out.end());
+    }
+}
+
+} // namespace seneschal::session
