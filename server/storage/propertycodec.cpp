@@ -1,5 +1,7 @@
 #include "propertycodec.h"
 
+#include "protocol/jsonwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,17 +19,32 @@ const QString kId = u"i"_s;
 
 QString encodeProps(const QHash<QString, engine::Property> &props)
 {
-    QJsonObject object;
+    // Written directly rather than through QJsonObject: this runs for every
+    // changed object of every commit (bench/RESULTS.md, profile 3).
+    protocol::JsonWriter out(64 + 96 * props.size());
+    out.raw("{");
+    bool first = true;
     for (auto it = props.cbegin(); it != props.cend(); ++it) {
-        QJsonObject entry;
+        if (!first)
+            out.raw(",");
+        first = false;
+        out.string(it.key());
+        out.raw(":{\"v\":");
         // Undefined cannot be written; it means "no value", as null does.
-        entry.insert(kValue, it->value.isUndefined() ? QJsonValue() : it->value);
-        entry.insert(kTs, it->stamp.ts);
-        entry.insert(kCuid, it->stamp.cuid);
-        entry.insert(kId, it->stamp.id);
-        object.insert(it.key(), entry);
+        if (it->value.isUndefined())
+            out.null();
+        else
+            out.value(it->value);
+        out.raw(",\"t\":");
+        out.integer(it->stamp.ts);
+        out.raw(",\"c\":");
+        out.string(it->stamp.cuid);
+        out.raw(",\"i\":");
+        out.string(it->stamp.id);
+        out.raw("}");
     }
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    out.raw("}");
+    return QString::fromUtf8(out.take());
 }
 
 std::optional<QHash<QString, engine::Property>> decodeProps(const QByteArray &json)

@@ -257,16 +257,35 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
     session.client.groups = command.viewer.groups;
     session.client.groups.sort();
     session.client.uuid = command.viewer.uuid;
-    auto &stored = m_sessions[command.session];
-    stored = session;
+    if (auto previous = m_sessions.find(command.session); previous != m_sessions.end())
+        forgetSession(previous);
+    auto &stored = *m_sessions.insert(command.session, session);
+    m_viewers.add(stored.viewer);
     touchClient(pass, stored);
     qCDebug(lcSync) << "attached" << command.cuid << "user" << command.viewer.uuid << "since"
                     << command.since << (session.reset ? "(reset)" : "");
 }
 
+void SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
+{
+    m_viewers.remove(it->viewer);
+    m_sessions.erase(it);
+}
+
+bool SyncService::reachesOthers(const Audience &audience, const QSet<SessionId> &except) const
+{
+    QList<const Viewer *> exceptViewers;
+    for (SessionId id : except) {
+        if (auto it = m_sessions.constFind(id); it != m_sessions.constEnd())
+            exceptViewers.append(&it->viewer);
+    }
+    return m_viewers.admitsAnyoneBut(audience, exceptViewers);
+}
+
 void SyncService::touchClient(Pass &pass, SessionState &session)
 {
     session.client.lastSeenMs = m_clock();
+    session.clientSavedMs = session.client.lastSeenMs;
     auto it = pass.clientIndex.constFind(session.client.cuid);
     if (it == pass.clientIndex.constEnd()) {
         pass.clientIndex.insert(session.client.cuid, pass.batch.clients.size());
@@ -282,7 +301,11 @@ void SyncService::cursor(Pass &pass, const CursorCommand &command)
     if (it == m_sessions.end())
         return;
     it->client.cursor = std::clamp(command.seq, qint64(0), m_lastSeq);
-    touchClient(pass, *it);
+    // Devices acknowledge often; the cursor only feeds queue depths, so the
+    // client row is written at most every cursorSaveIntervalMs and when the
+    // device leaves, not once per ack.
+    if (m_clock() - it->clientSavedMs >= m_settings.cursorSaveIntervalMs)
+        touchClient(pass, *it);
 }
 
 void SyncService::submit(Pass &pass, const SubmitCommand &command)
@@ -540,9 +563,12 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
         const QSet<SessionId> &writers = pass.liveWriters[it.key()];
         // Sole writers already hold these values; several writers each need
         // the others' part.
+        QSet<SessionId> skip = writers.size() == 1 ? writers : QSet<SessionId>{};
+        Audience audience = m_policy.audienceOf(*state);
+        if (!reachesOthers(audience, skip))
+            continue;
         outcome.broadcast(Broadcast{protocol::encodeDispatch(broadcastPart(*state, it.value())),
-                                    m_policy.audienceOf(*state),
-                                    writers.size() == 1 ? writers : QSet<SessionId>{}});
+                                    std::move(audience), std::move(skip)});
     }
     for (SessionId id : std::as_const(pass.replyOrder)) {
         const Pass::Replies &replies = pass.replies[id];
@@ -572,7 +598,7 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
         if (it == m_sessions.end())
             continue;
         broadcastUploadChanges(id, *it, outcome);
-        m_sessions.erase(it);
+        forgetSession(it);
     }
 }
 
@@ -615,9 +641,12 @@ void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Ou
         const engine::ObjectState *state = lookup(oid);
         if (!state)
             continue;
+        Audience audience = m_policy.audienceOf(*state);
+        if (!reachesOthers(audience, {id}))
+            continue;
         outcome.broadcast(
             Broadcast{protocol::encodeDispatch(broadcastPart(*state, session.uploadChanged[oid])),
-                      m_policy.audienceOf(*state), QSet<SessionId>{id}});
+                      std::move(audience), QSet<SessionId>{id}});
     }
     session.uploadOrder.clear();
     session.uploadChanged.clear();
@@ -770,7 +799,8 @@ void SyncService::refuseAll(const QList<Command> &commands, const QString &messa
     for (const Command &command : commands) {
         const SessionId id = std::visit([](const auto &c) { return c.session; }, command);
         if (std::holds_alternative<DetachCommand>(command)) {
-            m_sessions.remove(id);
+            if (auto it = m_sessions.find(id); it != m_sessions.end())
+                forgetSession(it);
             continue;
         }
         if (std::holds_alternative<CursorCommand>(command) || refused.contains(id))
@@ -780,7 +810,7 @@ void SyncService::refuseAll(const QList<Command> &commands, const QString &messa
             // What this session uploaded in earlier passes is committed: its
             // peers still get the broadcast.
             broadcastUploadChanges(id, *it, outcome);
-            m_sessions.erase(it);
+            forgetSession(it);
         }
         outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
     }
@@ -805,6 +835,7 @@ Outcome SyncService::refuseDisabledUsers()
             outcome.refusals.append(
                 Refusal{it.key(), ErrorCode::AuthFailed, u"the user was disabled"_s});
             broadcastUploadChanges(it.key(), *it, outcome);
+            m_viewers.remove(it->viewer);
             it = m_sessions.erase(it);
         } else {
             ++it;

@@ -6,6 +6,7 @@
 #include "outcomes.h"
 #include "storage/storage.h"
 #include "syncsettings.h"
+#include "viewercounts.h"
 
 #include <QHash>
 #include <QList>
@@ -55,6 +56,7 @@ private:
         storage::ClientRecord client;
         Viewer viewer;
         qint64 since = 0;
+        qint64 clientSavedMs = 0; // when `client` was last written
         bool reset = false;
         // Upload changes wait for uploadEnd (or the end of the connection)
         // to be broadcast once per oid.
@@ -77,6 +79,10 @@ private:
     // The object's descendants that inherit its access, depth first.
     storage::Result<QList<const engine::ObjectState *>> inheritorsOf(const QString &oid);
     void touchClient(Pass &pass, SessionState &session);
+    void forgetSession(QHash<SessionId, SessionState>::iterator it);
+    // Whether a broadcast of an object with `audience` would reach an
+    // attached session besides `except` (its writers).
+    bool reachesOthers(const Audience &audience, const QSet<SessionId> &except) const;
     bool commit(Pass &pass, Outcome &outcome);
     void emitResponses(Pass &pass, Outcome &outcome);
     void broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome);
@@ -91,6 +97,7 @@ private:
     ObjectCache m_cache;
     AccessPolicy m_policy;
     QHash<SessionId, SessionState> m_sessions;
+    ViewerCounts m_viewers; // of m_sessions
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
     bool m_available = false;

@@ -17,6 +17,8 @@ struct SyncSettings
     QHash<QString, engine::Access> defaultAccessByKind{
         {QStringLiteral("list"), engine::Access::Private}};
     int spoolPageSize = 1000;
+    // How often a connected device's acknowledged cursor is written.
+    qint64 cursorSaveIntervalMs = 30000;
 
     engine::Access defaultAccessFor(const QString &kind) const
     {

@@ -321,6 +321,9 @@ void TestStorage::commit_round_trips_objects_with_stamps()
     o.props.insert(u"meta"_s,
                    prop(QJsonObject{{u"x"_s, 1.5}, {u"y"_s, QJsonValue()}}, 6, u"c"_s, u"j"_s));
     o.props.insert(u"gone"_s, prop(QJsonValue(), 7, u"c"_s, u"k"_s));
+    // Keys and stamps that need escaping; an integer beyond 2^53 kept exact.
+    o.props.insert(u"say \"hi\"\n\\"_s,
+                   prop(qint64(9007199254740993), 9, u"c\"\u0001"_s, u"i\\"_s));
     o.props.insert(engine::kDeletedProperty, prop(false, 8, u"c"_s, u"l"_s));
 
     CommitBatch batch;
