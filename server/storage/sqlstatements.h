@@ -66,7 +66,7 @@ struct SqlStatements
     QString countObjectsAfter;        // seq -> count
     SqlList selectKnownIds;           // cuid, then the ids -> id
     QString selectRecentConflicts;    // limit -> conflict columns, newest first
-    QString selectChildren;           // parent -> object columns
+    SqlList selectChildren;           // parents -> object columns
     QString selectGrantedTo;          // principal as a JSON string -> object columns
     QString selectAccessChangesAfter; // seq -> seq, oid, before, after, at_ms; by seq
 

@@ -655,9 +655,23 @@ Result<QList<engine::ObjectState>> SqlStorage::selectObjects(const QString &sql,
     return objects;
 }
 
-Result<QList<engine::ObjectState>> SqlStorage::childrenOf(const QString &oid)
+Result<QList<engine::ObjectState>> SqlStorage::childrenOf(const QStringList &parents)
 {
-    return selectObjects(m_sql.selectChildren, {oid});
+    QList<engine::ObjectState> children;
+    for (qsizetype start = 0; start < parents.size(); start += kMaxIdsPerQuery) {
+        const qsizetype count = qMin(kMaxIdsPerQuery, parents.size() - start);
+        // Padded to a power of two like knownDispatchIds; IN ignores repeats.
+        const qsizetype slots = ceilPowerOfTwo(count);
+        QVariantList values;
+        values.reserve(slots);
+        for (qsizetype i = 0; i < slots; ++i)
+            values.append(parents[start + qMin(i, count - 1)]);
+        auto chunk = selectObjects(m_sql.selectChildren.build(int(slots)), values);
+        if (!chunk)
+            return chunk;
+        children += std::move(chunk).value();
+    }
+    return children;
 }
 
 Result<QList<engine::ObjectState>> SqlStorage::objectsGrantedTo(const QString &principal)

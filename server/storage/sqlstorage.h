@@ -37,7 +37,7 @@ public:
     Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;
-    Result<QList<engine::ObjectState>> childrenOf(const QString &oid) override;
+    Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
     Result<QList<AccessChange>> accessChangesAfter(qint64 afterSeq) override;
 

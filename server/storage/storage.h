@@ -153,8 +153,9 @@ public:
     // The subset of `ids` already in the dispatch log for `cuid`.
     virtual Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) = 0;
     virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
-    // Objects whose parent is `oid` (one level).
-    virtual Result<QList<engine::ObjectState>> childrenOf(const QString &oid) = 0;
+    // Objects whose parent is one of `parents` (one level), in seq order per
+    // chunk of parents.
+    virtual Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) = 0;
     // Objects whose grants include `principal`.
     virtual Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) = 0;
     // Access changes with seq > `afterSeq`, in seq order.

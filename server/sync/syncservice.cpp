@@ -481,23 +481,24 @@ storage::Result<QList<const engine::ObjectState *>> SyncService::inheritorsOf(co
     QList<const engine::ObjectState *> found;
     QStringList level{oid};
     QSet<QString> seen{oid};
+    // One query per level of the tree (chunked), not one per parent: a list
+    // with 1,000 items is two levels, not 1,001 queries.
     for (int depth = 0; depth < AccessPolicy::kMaxInheritDepth && !level.isEmpty(); ++depth) {
+        auto children = m_storage.childrenOf(level);
+        if (!children)
+            return children.error();
+        const QSet<QString> parents(level.cbegin(), level.cend());
         QStringList next;
-        for (const QString &parent : std::as_const(level)) {
-            auto children = m_storage.childrenOf(parent);
-            if (!children)
-                return children.error();
-            QList<engine::ObjectState> list = std::move(children).value();
-            for (engine::ObjectState &child : list) {
-                if (seen.contains(child.oid))
-                    continue;
-                const engine::ObjectState *kept = m_cache.remember(std::move(child));
-                if (kept->access != engine::Access::Inherit || kept->parent != parent)
-                    continue;
-                seen.insert(kept->oid);
-                found.append(kept);
-                next.append(kept->oid);
-            }
+        QList<engine::ObjectState> list = std::move(children).value();
+        for (engine::ObjectState &child : list) {
+            if (seen.contains(child.oid))
+                continue;
+            const engine::ObjectState *kept = m_cache.remember(std::move(child));
+            if (kept->access != engine::Access::Inherit || !parents.contains(kept->parent))
+                continue;
+            seen.insert(kept->oid);
+            found.append(kept);
+            next.append(kept->oid);
         }
         level = next;
     }
@@ -617,19 +618,51 @@ void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
         shift.after = m_policy.audienceOf(*state);
         if (shift.before == shift.after)
             continue;
+        // Only attached sessions can receive the shift now; the others learn
+        // it from the access history when they come back.
+        QList<SessionId> gaining;
+        QList<SessionId> losing;
+        for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+            const bool before = shift.before.admits(it->viewer);
+            const bool after = shift.after.admits(it->viewer);
+            if (before != after)
+                (after ? gaining : losing).append(it.key());
+        }
+        if (gaining.isEmpty() && losing.isEmpty())
+            continue;
         auto inheritors = inheritorsOf(oid);
+        if (!inheritors) {
+            // The change is committed but its pieces cannot be read: the
+            // sessions it concerns reconnect and get them from their spool.
+            qCWarning(lcSync) << "access change of" << oid
+                              << "not delivered live:" << inheritors.error().message;
+            for (SessionId id : gaining + losing) {
+                outcome.refusals.append(Refusal{id, ErrorCode::Unavailable,
+                                                u"storage unavailable during an access change"_s});
+            }
+            if (inheritors.error().connectionLost) {
+                m_available = false;
+                m_storage.close();
+            }
+            continue;
+        }
         QList<const engine::ObjectState *> affected{state};
-        if (inheritors)
-            affected += inheritors.value();
+        affected += inheritors.value();
         // Copies and revokes carry the seq of the access change (PROTOCOL.md
         // 9.5). Tombstones are copied too: a later restore sends only what
-        // changed, which must meet the properties it restores.
+        // changed, which must meet the properties it restores. Only the
+        // frames someone will receive are encoded.
         for (const engine::ObjectState *object : std::as_const(affected)) {
-            engine::ObjectState copy = *object;
-            copy.seq = state->seq;
-            shift.pieces.append(AccessShift::Piece{protocol::encodeDispatch(copy),
-                                                   protocol::encodeRevoke(state->seq, object->oid),
-                                                   m_policy.audienceOf(*object)});
+            AccessShift::Piece piece;
+            piece.audience = m_policy.audienceOf(*object);
+            if (!gaining.isEmpty()) {
+                engine::ObjectState copy = *object;
+                copy.seq = state->seq;
+                piece.copy = protocol::encodeDispatch(copy);
+            }
+            if (!losing.isEmpty())
+                piece.revoke = protocol::encodeRevoke(state->seq, object->oid);
+            shift.pieces.append(std::move(piece));
         }
         outcome.shiftAccess(std::move(shift));
     }

@@ -81,7 +81,7 @@ Result<QSet<QString>> FakeStorage::knownDispatchIds(const QString &, const QStri
 {
     return notHere();
 }
-Result<QList<engine::ObjectState>> FakeStorage::childrenOf(const QString &)
+Result<QList<engine::ObjectState>> FakeStorage::childrenOf(const QStringList &)
 {
     return notHere();
 }

@@ -42,7 +42,7 @@ public:
     storage::Result<QSet<QString>> knownDispatchIds(const QString &cuid,
                                                     const QStringList &ids) override;
     storage::Result<QList<storage::ConflictRecord>> recentConflicts(int limit) override;
-    storage::Result<QList<engine::ObjectState>> childrenOf(const QString &oid) override;
+    storage::Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     storage::Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
     storage::Result<QList<storage::AccessChange>> accessChangesAfter(qint64 afterSeq) override;
     storage::Result<std::optional<storage::ClientRecord>> client(const QString &cuid) override;

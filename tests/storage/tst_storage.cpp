@@ -111,6 +111,7 @@ private Q_SLOTS:
     void large_values_round_trip();
     void objects_after_pages_in_seq_order();
     void count_objects_after_counts_newer_objects();
+    void children_of_many_parents_in_one_call();
     void duplicate_dispatch_ids_do_not_fail_a_batch();
     void known_dispatch_ids_returns_the_logged_subset();
     void last_seq_persists_and_is_never_lowered();
@@ -393,6 +394,45 @@ void TestStorage::large_values_round_trip()
     QCOMPARE(objects.size(), 3);
     for (int i = 0; i < 3; ++i)
         QCOMPARE(objects[i], batch.objects[i]);
+}
+
+void TestStorage::children_of_many_parents_in_one_call()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    qint64 seq = 0;
+    // 700 parents (more than one query's worth), two children each, and
+    // objects under other parents that must not be returned.
+    QStringList parents;
+    for (int p = 0; p < 700; ++p) {
+        parents.append(u"p-%1"_s.arg(p));
+        for (int c = 0; c < 2; ++c) {
+            engine::ObjectState child = object(u"c-%1-%2"_s.arg(p).arg(c), ++seq);
+            child.parent = parents.constLast();
+            batch.objects.append(child);
+        }
+        engine::ObjectState stranger = object(u"x-%1"_s.arg(p), ++seq);
+        stranger.parent = u"elsewhere"_s;
+        batch.objects.append(stranger);
+    }
+    batch.lastSeq = seq;
+    CHECK_OK(s->commit(batch));
+
+    VALUE(children, s->childrenOf(parents));
+    QCOMPARE(children.size(), 1400);
+    QSet<QString> oids;
+    for (const engine::ObjectState &child : children) {
+        QVERIFY(child.oid.startsWith(u"c-"_s));
+        QVERIFY(parents.contains(child.parent));
+        oids.insert(child.oid);
+    }
+    QCOMPARE(oids.size(), 1400);
+    VALUE(three, s->childrenOf({u"p-3"_s, u"p-699"_s, u"p-3"_s}));
+    QCOMPARE(three.size(), 4);
+    VALUE(none, s->childrenOf({u"nobody"_s}));
+    QVERIFY(none.isEmpty());
+    VALUE(empty, s->childrenOf({}));
+    QVERIFY(empty.isEmpty());
 }
 
 void TestStorage::objects_after_pages_in_seq_order()

@@ -61,8 +61,9 @@ SqlStatements sqliteStatements()
     s.selectObjectsAfter =
         u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
         "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
-    s.selectChildren = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
-                       "WHERE parent = ? ORDER BY seq"_s;
+    s.selectChildren = {u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+                        "WHERE parent IN ("_s,
+                        u"?"_s, u") ORDER BY seq"_s};
     s.selectGrantedTo = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
                         "WHERE instr(grants, ?) > 0 ORDER BY seq"_s;
     s.selectAccessChangesAfter = u"SELECT seq, oid, before_audience, after_audience, at_ms "
