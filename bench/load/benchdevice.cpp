@@ -104,6 +104,35 @@ void BenchDevice::flushAck()
     }
 }
 
+void BenchDevice::sendShare(const QString &oid, const QStringList &principals)
+{
+    if (m_state != State::Live || !m_connection)
+        return;
+    protocol::Share share;
+    share.oid = oid;
+    share.grant = principals;
+    m_sharedUs = 0;
+    m_shareSentUs = nowUs();
+    m_connection->sendText(protocol::encodeShare(share));
+}
+
+void BenchDevice::clearOids()
+{
+    m_oids.clear();
+    m_firstNewOidUs = m_lastNewOidUs = 0;
+}
+
+void BenchDevice::noteOid(QByteArrayView frame)
+{
+    const qsizetype before = m_oids.size();
+    m_oids.insert(framescan::string(frame, "\"oid\":\"").toByteArray());
+    if (m_oids.size() == before)
+        return;
+    m_lastNewOidUs = nowUs();
+    if (before == 0)
+        m_firstNewOidUs = m_lastNewOidUs;
+}
+
 void BenchDevice::resetCounters()
 {
     m_sent = m_acked = m_rejected = m_errors = m_received = m_spooled = 0;
@@ -114,6 +143,8 @@ void BenchDevice::onText(QByteArrayView frame)
     const QByteArrayView type = framescan::type(frame);
     if (type == "dispatch") {
         m_since = std::max(m_since, framescan::integer(frame, "\"seq\":", 0));
+        if (m_trackOids)
+            noteOid(frame);
         if (m_state == State::Receiving) {
             ++m_spooled;
             return;
@@ -156,6 +187,8 @@ void BenchDevice::onText(QByteArrayView frame)
         m_syncedUs = nowUs();
         if (m_hooks.live)
             m_hooks.live(*this);
+    } else if (type == "shared") {
+        m_sharedUs = nowUs();
     } else if (type == "error") {
         ++m_errors;
         m_lastError = QString::fromUtf8(frame);

@@ -5,7 +5,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace seneschal::bench {
@@ -16,7 +18,8 @@ class LatencySamples;
 // frame as possible: hello (token or password), the upload of queued
 // dispatches, uploadEnd, the spool, then live dispatches with a window of
 // unacknowledged sends. It keeps counters and, when given a sink, the
-// send-to-delivery latency of every dispatch carrying a `sentUs` property.
+// send-to-delivery latency of every dispatch carrying a `sentUs` property;
+// on request it sends `share` and keeps the oids it received.
 class BenchDevice : public QObject, private WsConnection::Handler
 {
     Q_OBJECT
@@ -52,6 +55,16 @@ public:
     void sendDispatch(QByteArrayView oid, QByteArrayView extra, QByteArrayView payload);
     // Sends `ack` for what arrived since the last one (live only).
     void flushAck();
+    // Sends `share` granting `principals` access to `oid` (live only); the
+    // answer (`shared` or `error`) sets sharedUs() or lastError().
+    void sendShare(const QString &oid, const QStringList &principals);
+    // Off by default: when on, the distinct oids of received dispatches are
+    // kept, with the times the first and the last new one arrived.
+    void setTrackOids(bool on) { m_trackOids = on; }
+    qsizetype distinctOids() const { return m_oids.size(); }
+    qint64 firstNewOidUs() const { return m_firstNewOidUs; }
+    qint64 lastNewOidUs() const { return m_lastNewOidUs; }
+    void clearOids();
 
     State state() const { return m_state; }
     bool isLive() const { return m_state == State::Live; }
@@ -69,6 +82,8 @@ public:
     qint64 rehydrateEndUs() const { return m_rehydrateEndUs; }
     qint64 syncedUs() const { return m_syncedUs; }
     qint64 lastAckUs() const { return m_lastAckUs; }
+    qint64 shareSentUs() const { return m_shareSentUs; }
+    qint64 sharedUs() const { return m_sharedUs; } // 0 until `shared` arrives
     QString lastError() const { return m_lastError; }
     void resetCounters();
 
@@ -76,6 +91,7 @@ private:
     void onOpened() override;
     void onText(QByteArrayView frame) override;
     void onClosed(int closeCode) override;
+    void noteOid(QByteArrayView frame);
 
     QString m_cuid;
     QString m_uuid;
@@ -104,6 +120,12 @@ private:
     qint64 m_rehydrateEndUs = 0;
     qint64 m_syncedUs = 0;
     qint64 m_lastAckUs = 0;
+    qint64 m_shareSentUs = 0;
+    qint64 m_sharedUs = 0;
+    bool m_trackOids = false;
+    QSet<QByteArray> m_oids;
+    qint64 m_firstNewOidUs = 0;
+    qint64 m_lastNewOidUs = 0;
     QString m_lastError;
 };
 

@@ -38,7 +38,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     parser.setApplicationDescription(
         u"Drives a real seneschal-server over loopback with many WebSocket devices and "
         "writes JSON and Markdown results. Scenarios: fanout, latency, spool, upload, memory, "
-        "offline."_s);
+        "offline, grant."_s);
     parser.addHelpOption();
     const QCommandLineOption server(u"server"_s, u"The seneschal-server binary."_s, u"path"_s);
     const QCommandLineOption backend(u"backend"_s, u"sqlite or mysql."_s, u"name"_s, u"sqlite"_s);
@@ -76,17 +76,23 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                                    u"n"_s, u"100000"_s);
     const QCommandLineOption upload(u"upload-dispatches"_s, u"Dispatches uploaded."_s, u"n"_s,
                                     u"100000"_s);
+    const QCommandLineOption grantItems(u"grant-items"_s,
+                                        u"Items of the list granted in grant (plus its history "
+                                        "and images: one each per 100 items)."_s,
+                                        u"n"_s, u"1000"_s);
+    const QCommandLineOption grantDevices(
+        u"grant-devices"_s, u"Connected devices of the grantee in grant."_s, u"n"_s, u"2"_s);
     const QCommandLineOption json(u"json"_s, u"Write results here."_s, u"file"_s);
     const QCommandLineOption markdown(u"markdown"_s, u"Write the summary here."_s, u"file"_s);
     const QCommandLineOption peer(u"peer-json"_s, u"Socket.IO peer results to compare with."_s,
                                   u"file"_s);
     const QCommandLineOption reportOnly(
         u"report-only"_s, u"Only rewrite --markdown from --json (and --peer-json)."_s);
-    parser.addOptions({server,      backend,        work,       port,    mysqlPort,
-                       scenarios,   runs,           quick,      ack,     payload,
-                       fanout,      variants,       publishers, window,  duration,
-                       latencyRate, latencyDevices, memory,     offline, spool,
-                       upload,      json,           markdown,   peer,    reportOnly});
+    parser.addOptions({server,     backend, work,      port,        mysqlPort,      scenarios,
+                       runs,       quick,   ack,       payload,     fanout,         variants,
+                       publishers, window,  duration,  latencyRate, latencyDevices, memory,
+                       offline,    spool,   upload,    grantItems,  grantDevices,   json,
+                       markdown,   peer,    reportOnly});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -108,9 +114,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     o->server.port = quint16(parser.value(port).toUInt());
     o->server.mysqlPort = quint16(parser.value(mysqlPort).toUInt());
     const QString list = parser.value(scenarios);
-    o->scenarios = list == u"all"_s ? QStringList{u"fanout"_s, u"latency"_s, u"spool"_s,
-                                                  u"upload"_s, u"memory"_s,  u"offline"_s}
-                                    : list.split(u',', Qt::SkipEmptyParts);
+    o->scenarios = list == u"all"_s
+                       ? QStringList{u"fanout"_s, u"latency"_s, u"spool"_s, u"upload"_s,
+                                     u"memory"_s, u"offline"_s, u"grant"_s}
+                       : list.split(u',', Qt::SkipEmptyParts);
     o->runs = std::max(1, parser.value(runs).toInt());
     o->ackIntervalMs = parser.value(ack).toInt();
     o->payloadBytes = parser.value(payload).toInt();
@@ -121,6 +128,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     o->latencyRate = parser.value(latencyRate).toInt();
     o->spoolDispatches = parser.value(spool).toInt();
     o->uploadDispatches = parser.value(upload).toInt();
+    o->grantItems = std::max(0, parser.value(grantItems).toInt());
+    o->grantDevices = std::max(1, parser.value(grantDevices).toInt());
     bool ok = true;
     bool all = true;
     o->fanoutDevices = intList(parser.value(fanout), &ok);
@@ -184,6 +193,8 @@ QJsonObject BenchOptions::toJson() const
         {u"latencyDevices"_s, jsonInts(latencyDevices)},
         {u"memoryDevices"_s, jsonInts(memoryDevices)},
         {u"offlineDevices"_s, jsonInts(offlineDevices)},
+        {u"grantItems"_s, grantItems},
+        {u"grantDevices"_s, grantDevices},
     };
 }
 

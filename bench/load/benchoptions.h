@@ -14,7 +14,7 @@ namespace seneschal::bench {
 struct BenchOptions
 {
     ServerSettings server;
-    QStringList scenarios; // fanout, latency, spool, upload, memory, offline
+    QStringList scenarios; // fanout, latency, spool, upload, memory, offline, grant
     int runs = 3;
     bool quick = false;
     int ackIntervalMs = 1000; // how often a device acknowledges what it received
@@ -48,6 +48,12 @@ struct BenchOptions
     QList<int> memoryDevices{1000, 10000};
     QList<int> offlineDevices{10, 10000};
     int offlineWindow = 8;
+
+    // grant: a private list with grantItems items (every 100th with a
+    // history entry and an image) granted to a user with grantDevices
+    // connected devices
+    int grantItems = 1000;
+    int grantDevices = 2;
 
     QString outJson;
     QString outMarkdown;

@@ -3,6 +3,7 @@
 
 #include "benchoptions.h"
 #include "fanoutscenario.h"
+#include "grantscenario.h"
 #include "latencyscenario.h"
 #include "memoryscenario.h"
 #include "offlinescenario.h"
@@ -40,7 +41,8 @@ QString brief(const QJsonObject &result)
          {u"committedPerS"_s, u"deliveriesPerS"_s, u"deliveriesPerServerCpuS"_s,
           u"serverCpuCores"_s, u"benchCpuCores"_s, u"helloToSyncedMs"_s, u"spooled"_s,
           u"helloToRehydrateEndMs"_s, u"acksPerS"_s, u"kibPerDevice"_s, u"writerCommittedPerS"_s,
-          u"ratio"_s}) {
+          u"ratio"_s, u"shareToSharedMs"_s, u"shareToFirstCopyMs"_s, u"shareToLastCopyMs"_s,
+          u"copiesReceived"_s, u"grantServerCpuS"_s}) {
         if (result.contains(key))
             parts << key + u'=' + QString::number(result.value(key).toDouble(), 'f', 1);
     }
@@ -217,6 +219,15 @@ int main(int argc, char *argv[])
                                return OfflineScenario::run(options, options.offlineDevices,
                                                            runIndex++, name, why);
                            });
+        } else if (scenario == u"grant"_s) {
+            const int objects = 1 + options.grantItems + 2 * ((options.grantItems + 99) / 100);
+            const QJsonObject params{{u"items"_s, options.grantItems},
+                                     {u"objects"_s, objects},
+                                     {u"devices"_s, options.grantDevices},
+                                     {u"payloadBytes"_s, options.payloadBytes}};
+            runner.measure(u"grant"_s, params, [&](const QString &name, QString *why) {
+                return GrantScenario::run(options, name, why);
+            });
         } else {
             QTextStream(stderr) << "unknown scenario " << scenario << Qt::endl;
             return 2;
