@@ -74,8 +74,13 @@ bool Server::start(QString *error)
 
     m_hub = new session::Hub(this);
     m_worker = new sync::SyncWorker(
-        [database] { return storage::createStorage(database, u"seneschal-sync"_s); }, m_config.sync,
-        systemNow, m_hub, [hub = m_hub](const sync::Outcome &outcome) { hub->deliver(outcome); });
+        [database] {
+            storage::DatabaseConfig sync = database;
+            sync.backgroundCheckpoints = true;
+            return storage::createStorage(sync, u"seneschal-sync"_s);
+        },
+        m_config.sync, systemNow, m_hub,
+        [hub = m_hub](const sync::Outcome &outcome) { hub->deliver(outcome); });
     m_worker->moveToThread(&m_syncThread);
     connect(&m_syncThread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_syncThread.setObjectName(u"sync"_s);

@@ -22,6 +22,9 @@ struct DatabaseConfig
     int ioTimeoutS = 30;
     // sqlite: how long a writer waits for the other connection's transaction.
     int busyTimeoutMs = 5000;
+    // sqlite: checkpoint the write-ahead log from a thread of its own (for
+    // the connection that commits dispatches), not in the committing one.
+    bool backgroundCheckpoints = false;
 };
 
 } // namespace seneschal::storage

@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void objects_after_pages_in_seq_order();
     void count_objects_after_counts_newer_objects();
     void children_of_many_parents_in_one_call();
+    void sqlite_log_is_checkpointed_in_the_background();
     void duplicate_dispatch_ids_do_not_fail_a_batch();
     void known_dispatch_ids_returns_the_logged_subset();
     void last_seq_persists_and_is_never_lowered();
@@ -433,6 +435,43 @@ void TestStorage::children_of_many_parents_in_one_call()
     QVERIFY(none.isEmpty());
     VALUE(empty, s->childrenOf({}));
     QVERIFY(empty.isEmpty());
+}
+
+void TestStorage::sqlite_log_is_checkpointed_in_the_background()
+{
+    if (m_backend != u"sqlite")
+        QSKIP("a SQLite write-ahead log property");
+    // About 500 pages of objects: fewer than SQLite's own checkpoint
+    // threshold (1,000), so only the background checkpointer copies them into
+    // the database file; without it the file keeps its initial size.
+    auto commitObjects = [](Storage &s) {
+        CommitBatch batch;
+        for (int i = 0; i < 250; ++i) {
+            engine::ObjectState o = object(u"big-%1"_s.arg(i), i + 1);
+            o.props.insert(u"blob"_s, prop(QString(4000, u'x'), 1, u"c"_s, u"b-%1"_s.arg(i)));
+            batch.objects.append(o);
+        }
+        batch.lastSeq = 250;
+        return s.commit(batch);
+    };
+    const QString foregroundPath = m_config.path;
+    DatabaseConfig background = config();
+    background.path = m_dir.filePath(u"db-background-%1.sqlite"_s.arg(m_databases));
+    background.backgroundCheckpoints = true;
+    {
+        OPEN(fg, config());
+        OPEN(bg, background);
+        CHECK_OK(commitObjects(*fg));
+        CHECK_OK(commitObjects(*bg));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(background.path).size() > 1'000'000, 5000);
+        QVERIFY2(QFileInfo(foregroundPath).size() < 1'000'000,
+                 qPrintable(QString::number(QFileInfo(foregroundPath).size())));
+        // The data reads back whole through the committing connection.
+        VALUE(page, bg->objectsAfter(0, 1000));
+        QCOMPARE(page.size(), 250);
+        QCOMPARE(page.constLast().props.value(u"blob"_s).value.toString().size(), 4000);
+        bg->close();
+    }
 }
 
 void TestStorage::objects_after_pages_in_seq_order()

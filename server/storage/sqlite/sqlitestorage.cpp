@@ -1,6 +1,7 @@
 #include "sqlitestorage.h"
 
 #include "storage/storagelog.h"
+#include "walcheckpointer.h"
 
 #include <QSqlError>
 
@@ -9,6 +10,8 @@ using namespace Qt::StringLiterals;
 namespace seneschal::storage {
 
 namespace {
+
+constexpr int kCheckpointIntervalMs = 50;
 
 SqlStatements sqliteStatements()
 {
@@ -127,6 +130,14 @@ SqliteStorage::SqliteStorage(const DatabaseConfig &config, const QString &connec
     : SqlStorage(config, connectionName, std::move(clock), sqliteStatements())
 {}
 
+SqliteStorage::~SqliteStorage() = default;
+
+void SqliteStorage::close()
+{
+    m_checkpointer.reset();
+    SqlStorage::close();
+}
+
 QString SqliteStorage::backendName() const
 {
     return u"sqlite"_s;
@@ -157,6 +168,15 @@ SqlStorage::Failure SqliteStorage::setUpSession()
     // commit must survive a power loss, which NORMAL does not promise in WAL.
     if (Failure failure = executeDirect(u"PRAGMA synchronous = FULL"_s))
         return failure;
+    m_checkpointer.reset();
+    if (config().backgroundCheckpoints &&
+        mode.toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0) {
+        // This connection still checkpoints if the log grows far beyond
+        // SQLite's default of 1,000 pages: the background one fell behind.
+        if (Failure failure = executeDirect(u"PRAGMA wal_autocheckpoint = 16000"_s))
+            return failure;
+        m_checkpointer = std::make_unique<WalCheckpointer>(config().path, kCheckpointIntervalMs);
+    }
     return std::nullopt;
 }
 

@@ -2,7 +2,11 @@
 
 #include "storage/sqlstorage.h"
 
+#include <memory>
+
 namespace seneschal::storage {
+
+class WalCheckpointer;
 
 // The embedded default: one SQLite file in WAL mode, so the sync and the
 // auth connection can read while the other writes. Holds every SQLite
@@ -11,8 +15,10 @@ class SqliteStorage final : public SqlStorage
 {
 public:
     SqliteStorage(const DatabaseConfig &config, const QString &connectionName, Clock clock = {});
+    ~SqliteStorage() override;
 
     QString backendName() const override;
+    void close() override;
 
 protected:
     QString driverName() const override;
@@ -21,6 +27,9 @@ protected:
     QString migrationDirectory() const override;
     bool transactionalDdl() const override;
     bool isConnectionLost(const QSqlError &error) const override;
+
+private:
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace seneschal::storage
