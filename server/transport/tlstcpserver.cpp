@@ -10,7 +10,19 @@ namespace seneschal::transport {
 
 namespace {
 constexpr int kHandshakeTimeoutMs = 10000;
+// The kernel's receive buffer per connection, which bounds what one socket
+// hands the socket thread per event-loop turn: a device uploading 100,000
+// dispatches at once would otherwise have megabytes parsed in one go while
+// every other connection's frames wait (TCP slows the uploader instead).
+// Qt's own read buffer stays unbounded, so large messages are unaffected.
+constexpr int kReceiveBufferBytes = 128 * 1024;
+
+void tune(QTcpSocket *socket)
+{
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, kReceiveBufferBytes);
 }
+} // namespace
 
 TlsTcpServer::TlsTcpServer(QObject *parent)
     : QTcpServer(parent)
@@ -30,7 +42,7 @@ void TlsTcpServer::incomingConnection(qintptr descriptor)
             delete socket;
             return;
         }
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        tune(socket);
         Q_EMIT socketReady(socket);
         return;
     }
@@ -39,7 +51,7 @@ void TlsTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    tune(socket);
     socket->setSslConfiguration(m_ssl);
     // A peer that never finishes the handshake must not hold the socket.
     auto *timeout = new QTimer(socket);
