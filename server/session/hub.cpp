@@ -49,6 +49,10 @@ void Hub::deliver(const sync::Outcome &outcome)
         case Step::AccessShiftFrames:
             shiftAccess(step.shift);
             break;
+        case Step::Refuse:
+            if (Session *session = m_sessions.value(step.refusal.session))
+                session->closeWithError(step.refusal.code, step.refusal.message);
+            break;
         case Step::GoLive:
             if (Session *session = m_sessions.value(step.direct.session)) {
                 session->goLive();

@@ -250,7 +250,9 @@ bool Session::checkWriteBudget()
         qCWarning(lcSession) << peer() << "dropped: not reading," << m_socket->bytesToWrite()
                              << "bytes queued";
         m_state = State::Closed;
-        m_socket->abort();
+        // Not now: the hub may be walking its sessions, and the abort would
+        // remove this one from under it.
+        QMetaObject::invokeMethod(m_socket, &QWebSocket::abort, Qt::QueuedConnection);
         return false;
     }
     return true;

@@ -59,26 +59,42 @@ struct Outcome
 {
     struct Step
     {
-        enum Kind { DirectFrame, BroadcastFrame, GoLive, AccessShiftFrames } kind = DirectFrame;
+        enum Kind {
+            DirectFrame,
+            BroadcastFrame,
+            GoLive,
+            AccessShiftFrames,
+            Refuse
+        } kind = DirectFrame;
         Direct direct;
         Broadcast broadcast;
         AccessShift shift;
+        Refusal refusal;
     };
     QList<Step> steps;
     QList<Refusal> refusals;
 
     void send(SessionId session, QByteArray frame)
     {
-        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}, {}});
+        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}, {}, {}});
     }
-    void broadcast(Broadcast b) { steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}}); }
+    void broadcast(Broadcast b)
+    {
+        steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}, {}});
+    }
     void goLive(SessionId session)
     {
-        steps.append(Step{Step::GoLive, Direct{session, {}}, {}, {}});
+        steps.append(Step{Step::GoLive, Direct{session, {}}, {}, {}, {}});
     }
     void shiftAccess(AccessShift shift)
     {
-        steps.append(Step{Step::AccessShiftFrames, {}, {}, std::move(shift)});
+        steps.append(Step{Step::AccessShiftFrames, {}, {}, std::move(shift), {}});
+    }
+    // Closes the session at this point of the outcome: nothing after it
+    // reaches the session, so its `since` cannot pass what it missed.
+    void refuseNow(Refusal refusal)
+    {
+        steps.append(Step{Step::Refuse, {}, {}, {}, std::move(refusal)});
     }
     bool isEmpty() const { return steps.isEmpty() && refusals.isEmpty(); }
 };

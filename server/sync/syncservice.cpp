@@ -637,8 +637,8 @@ void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
             qCWarning(lcSync) << "access change of" << oid
                               << "not delivered live:" << inheritors.error().message;
             for (SessionId id : gaining + losing) {
-                outcome.refusals.append(Refusal{id, ErrorCode::Unavailable,
-                                                u"storage unavailable during an access change"_s});
+                outcome.refuseNow(Refusal{id, ErrorCode::Unavailable,
+                                          u"storage unavailable during an access change"_s});
             }
             if (inheritors.error().connectionLost) {
                 m_available = false;
@@ -839,14 +839,31 @@ void SyncService::refuseAll(const QList<Command> &commands, const QString &messa
         if (std::holds_alternative<CursorCommand>(command) || refused.contains(id))
             continue;
         refused.insert(id);
-        if (auto it = m_sessions.find(id); it != m_sessions.end()) {
-            // What this session uploaded in earlier passes is committed: its
-            // peers still get the broadcast.
+        // What this session uploaded in earlier passes is committed: its
+        // peers, refused ones included, still get the broadcast.
+        if (auto it = m_sessions.find(id); it != m_sessions.end())
             broadcastUploadChanges(id, *it, outcome);
-            forgetSession(it);
-        }
         outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
     }
+    for (SessionId id : std::as_const(refused)) {
+        if (auto it = m_sessions.find(id); it != m_sessions.end())
+            forgetSession(it);
+    }
+}
+
+storage::Status SyncService::saveClients()
+{
+    if (!m_available || m_sessions.isEmpty())
+        return storage::Done{};
+    storage::CommitBatch batch;
+    batch.lastSeq = m_lastSeq;
+    const qint64 now = m_clock();
+    for (SessionState &session : m_sessions) {
+        session.client.lastSeenMs = now;
+        session.clientSavedMs = now;
+        batch.clients.append(session.client);
+    }
+    return m_storage.commit(batch);
 }
 
 Outcome SyncService::refuseDisabledUsers()

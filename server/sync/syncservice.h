@@ -44,6 +44,10 @@ public:
     // (auth_failed): `seneschal-server user disable` runs in another process.
     Outcome refuseDisabledUsers();
 
+    // Writes every attached device's client row (its cursor is otherwise
+    // written every cursorSaveIntervalMs): at shutdown.
+    storage::Status saveClients();
+
     // Drops devices, log entries and tombstones older than the horizon.
     storage::Result<storage::ExpiryReport> expire();
 

@@ -119,6 +119,10 @@ void SyncWorker::finish()
         m_expiryTimer->stop();
     if (m_userCheckTimer)
         m_userCheckTimer->stop();
+    if (m_service) {
+        if (auto status = m_service->saveClients(); !status)
+            qCWarning(lcSync) << "device cursors not saved at shutdown:" << status.error().message;
+    }
     m_service.reset();
     if (m_storage)
         m_storage->close();

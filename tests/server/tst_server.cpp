@@ -122,7 +122,11 @@ private Q_SLOTS:
     {
         if (QTest::currentTestFailed())
             qWarning().noquote() << "server output:\n" << server->output().right(6000);
+        // Every connection's frames are written straight to its own socket:
+        // the listener paired each upgraded connection with it.
+        const bool unpaired = server->output().contains(u"under an upgraded connection was not"_s);
         server.reset();
+        QVERIFY(!unpaired);
     }
 
     void seed_scenario_converges_with_one_reduced_broadcast()

@@ -171,11 +171,13 @@ SqlStorage::Failure SqliteStorage::setUpSession()
     m_checkpointer.reset();
     if (config().backgroundCheckpoints &&
         mode.toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(config().path, kCheckpointIntervalMs);
         // This connection still checkpoints if the log grows far beyond
         // SQLite's default of 1,000 pages: the background one fell behind.
-        if (Failure failure = executeDirect(u"PRAGMA wal_autocheckpoint = 16000"_s))
+        if (!m_checkpointer->isRunning())
+            m_checkpointer.reset();
+        else if (Failure failure = executeDirect(u"PRAGMA wal_autocheckpoint = 16000"_s))
             return failure;
-        m_checkpointer = std::make_unique<WalCheckpointer>(config().path, kCheckpointIntervalMs);
     }
     return std::nullopt;
 }

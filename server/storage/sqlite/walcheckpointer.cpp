@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QEventLoop>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,15 +27,20 @@ QString nextConnectionName()
 WalCheckpointer::WalCheckpointer(const QString &databasePath, int intervalMs)
 {
     const QString connectionName = nextConnectionName();
-    m_thread.reset(QThread::create([databasePath, intervalMs, connectionName] {
+    QSemaphore opened;
+    bool running = false;
+    m_thread.reset(QThread::create([databasePath, intervalMs, connectionName, &opened, &running] {
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
             db.setDatabaseName(databasePath);
-            if (!db.open()) {
+            running = db.open();
+            if (!running) {
                 qCWarning(lcStorage).noquote()
                     << "sqlite: the checkpoint connection did not open:" << db.lastError().text()
                     << "- the committing connection checkpoints instead";
-            } else {
+            }
+            opened.release(); // `opened` and `running` are not touched after this
+            if (running) {
                 QSqlQuery query(db);
                 QTimer timer;
                 timer.setInterval(intervalMs);
@@ -56,6 +62,8 @@ WalCheckpointer::WalCheckpointer(const QString &databasePath, int intervalMs)
     }));
     m_thread->setObjectName(u"wal-checkpoint"_s);
     m_thread->start();
+    opened.acquire();
+    m_running = running;
 }
 
 WalCheckpointer::~WalCheckpointer()

@@ -16,15 +16,21 @@ namespace seneschal::storage {
 class WalCheckpointer
 {
 public:
-    // Starts checkpointing `databasePath` every `intervalMs`.
+    // Starts checkpointing `databasePath` every `intervalMs`; returns once
+    // the thread's connection is open (or failed to open).
     WalCheckpointer(const QString &databasePath, int intervalMs);
     ~WalCheckpointer(); // stops and joins the thread
+
+    // False when the connection did not open: the thread has ended and the
+    // committing connection must keep checkpointing itself.
+    bool isRunning() const { return m_running; }
 
     WalCheckpointer(const WalCheckpointer &) = delete;
     WalCheckpointer &operator=(const WalCheckpointer &) = delete;
 
 private:
     std::unique_ptr<QThread> m_thread;
+    bool m_running = false;
 };
 
 } // namespace seneschal::storage
