@@ -1,5 +1,6 @@
 #include "syncworker.h"
 
+#include <QElapsedTimer>
 #include <QMutexLocker>
 
 namespace seneschal::sync {
@@ -53,12 +54,13 @@ void SyncWorker::post(Command command)
     }
 }
 
-QList<Command> SyncWorker::takePass()
+QList<Command> SyncWorker::takePass(bool *capped)
 {
     QList<Command> commands;
     std::deque<SessionId> servedAgain;
-    const qsizetype perSession =
-        m_ready.size() > 1 ? kMaxCommandsPerSessionShared : kMaxCommandsPerSessionAlone;
+    const bool shared = m_ready.size() > 1;
+    const qsizetype perSession = shared ? m_budget.sharedLimit() : kMaxCommandsPerSessionAlone;
+    *capped = false;
     while (!m_ready.empty() && commands.size() < kMaxCommandsPerPass) {
         const SessionId session = m_ready.front();
         m_ready.pop_front();
@@ -70,10 +72,12 @@ QList<Command> SyncWorker::takePass()
             commands.append(std::move(queue.front()));
             queue.pop_front();
         }
-        if (queue.empty())
+        if (queue.empty()) {
             m_queues.erase(it);
-        else
+        } else {
             servedAgain.push_back(session);
+            *capped = *capped || (shared && share == perSession);
+        }
     }
     // Sessions not reached this pass go first next time.
     m_ready.insert(m_ready.end(), servedAgain.begin(), servedAgain.end());
@@ -85,16 +89,21 @@ void SyncWorker::drain()
     if (!m_service)
         return; // start() drains what queued up before it
     QList<Command> commands;
+    bool capped = false;
     {
         QMutexLocker lock(&m_mutex);
-        commands = takePass();
+        commands = takePass(&capped);
         m_drainScheduled = hasQueued();
         if (m_drainScheduled)
             QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
     if (commands.isEmpty())
         return;
-    deliver(m_service->process(commands));
+    QElapsedTimer pass;
+    pass.start();
+    Outcome outcome = m_service->process(commands);
+    m_budget.record(pass.nsecsElapsed() / 1000, capped);
+    deliver(outcome);
 }
 
 void SyncWorker::deliver(const Outcome &outcome)
