@@ -1,6 +1,5 @@
 #include "syncworker.h"
 
-#include <QElapsedTimer>
 #include <QMutexLocker>
 
 namespace seneschal::sync {
@@ -54,13 +53,12 @@ void SyncWorker::post(Command command)
     }
 }
 
-QList<Command> SyncWorker::takePass(bool *capped)
+QList<Command> SyncWorker::takePass()
 {
     QList<Command> commands;
     std::deque<SessionId> servedAgain;
-    const bool shared = m_ready.size() > 1;
-    const qsizetype perSession = shared ? m_budget.sharedLimit() : kMaxCommandsPerSessionAlone;
-    *capped = false;
+    const qsizetype perSession =
+        m_ready.size() > 1 ? kMaxCommandsPerSessionShared : kMaxCommandsPerSessionAlone;
     while (!m_ready.empty() && commands.size() < kMaxCommandsPerPass) {
         const SessionId session = m_ready.front();
         m_ready.pop_front();
@@ -72,12 +70,10 @@ QList<Command> SyncWorker::takePass(bool *capped)
             commands.append(std::move(queue.front()));
             queue.pop_front();
         }
-        if (queue.empty()) {
+        if (queue.empty())
             m_queues.erase(it);
-        } else {
+        else
             servedAgain.push_back(session);
-            *capped = *capped || (shared && share == perSession);
-        }
     }
     // Sessions not reached this pass go first next time.
     m_ready.insert(m_ready.end(), servedAgain.begin(), servedAgain.end());
@@ -89,21 +85,16 @@ void SyncWorker::drain()
     if (!m_service)
         return; // start() drains what queued up before it
     QList<Command> commands;
-    bool capped = false;
     {
         QMutexLocker lock(&m_mutex);
-        commands = takePass(&capped);
+        commands = takePass();
         m_drainScheduled = hasQueued();
         if (m_drainScheduled)
             QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
     if (commands.isEmpty())
         return;
-    QElapsedTimer pass;
-    pass.start();
-    Outcome outcome = m_service->process(commands);
-    m_budget.record(pass.nsecsElapsed() / 1000, capped);
-    deliver(outcome);
+    deliver(m_service->process(commands));
 }
 
 void SyncWorker::deliver(const Outcome &outcome)

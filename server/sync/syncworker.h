@@ -2,7 +2,6 @@
 
 #include "commands.h"
 #include "outcomes.h"
-#include "passbudget.h"
 #include "storage/storage.h"
 #include "syncservice.h"
 
@@ -48,10 +47,10 @@ public:
     Q_INVOKABLE QString expireNow();
 
     static constexpr int kMaxCommandsPerPass = 4000;
-    // A session's share of a pass: large while it is alone; while others
-    // wait, what PassBudget allows, so their commits are not held behind a
-    // bulk upload.
+    // A session's share of a pass: large while it is alone, small while
+    // others wait, so their commits are not held behind a bulk upload.
     static constexpr int kMaxCommandsPerSessionAlone = 400;
+    static constexpr int kMaxCommandsPerSessionShared = 50;
     // How often connected users are checked for having been disabled.
     static constexpr int kUserCheckIntervalMs = 3000;
 
@@ -69,16 +68,14 @@ private:
     QTimer *m_expiryTimer = nullptr;
     QTimer *m_userCheckTimer = nullptr;
 
-    // Takes the next pass's commands; call with m_mutex held. `capped` is set
-    // when a session kept commands back because others were waiting.
-    QList<Command> takePass(bool *capped);
+    // Takes the next pass's commands; call with m_mutex held.
+    QList<Command> takePass();
     bool hasQueued() const { return !m_ready.empty(); }
 
     QMutex m_mutex;
     std::unordered_map<SessionId, std::deque<Command>> m_queues;
     std::deque<SessionId> m_ready; // sessions with queued commands, in turn
     bool m_drainScheduled = false;
-    PassBudget m_budget; // worker thread only
 };
 
 } // namespace seneschal::sync
