@@ -768,6 +768,7 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
             }
             lastChange[change.oid] = change.seq;
         }
+        QHash<QString, qint64> revokedAt; // objects revoked by an access change
         auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
             const engine::ObjectState *state = lookup(oid);
             const bool canSeeNow = state && m_policy.canSee(viewer, *state);
@@ -784,6 +785,7 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
                 }
             } else {
                 revoke(oid, seq);
+                revokedAt.insert(oid, seq);
                 for (const engine::ObjectState *child : inheritors.value()) {
                     if (!m_policy.canSee(viewer, *child))
                         revoke(child->oid, seq);
@@ -806,6 +808,25 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
                 const engine::ObjectState *kept = m_cache.remember(std::move(state));
                 if (auto status = shift(kept->oid, m_policy.canSee(previous, *kept), upTo); !status)
                     return status;
+            }
+        }
+        // An object that stopped inheriting after `since` (its own access
+        // changed) is no longer among the inheritors of the ancestor the
+        // device saw it through; when that ancestor was revoked, so is the
+        // object, unless the device may see it now.
+        for (const QString &oid : std::as_const(order)) {
+            const engine::ObjectState *state = lookup(oid);
+            if (!state || sent.contains(oid) || m_policy.canSee(viewer, *state))
+                continue;
+            QString parent = state->parent;
+            for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth;
+                 ++depth) {
+                if (auto it = revokedAt.constFind(parent); it != revokedAt.constEnd()) {
+                    revoke(oid, qMax(*it, lastChange.value(oid)));
+                    break;
+                }
+                const engine::ObjectState *ancestor = lookup(parent);
+                parent = ancestor ? ancestor->parent : QString();
             }
         }
     }

@@ -3,12 +3,10 @@
 #include "storage/storagelog.h"
 
 #include <QAtomicInteger>
-#include <QEventLoop>
-#include <QSemaphore>
+#include <QDeadlineTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -26,50 +24,63 @@ QString nextConnectionName()
 
 WalCheckpointer::WalCheckpointer(const QString &databasePath, int intervalMs)
 {
-    const QString connectionName = nextConnectionName();
-    QSemaphore opened;
-    bool running = false;
-    m_thread.reset(QThread::create([databasePath, intervalMs, connectionName, &opened, &running] {
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-            db.setDatabaseName(databasePath);
-            running = db.open();
-            if (!running) {
-                qCWarning(lcStorage).noquote()
-                    << "sqlite: the checkpoint connection did not open:" << db.lastError().text()
-                    << "- the committing connection checkpoints instead";
-            }
-            opened.release(); // `opened` and `running` are not touched after this
-            if (running) {
-                QSqlQuery query(db);
-                QTimer timer;
-                timer.setInterval(intervalMs);
-                QObject::connect(&timer, &QTimer::timeout, &timer, [&query] {
-                    // A checkpoint that cannot run now (busy) runs at the
-                    // next tick.
-                    if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
-                        qCDebug(lcStorage) << "sqlite: checkpoint:" << query.lastError().text();
-                    query.finish();
-                });
-                timer.start();
-                QEventLoop loop; // QThread::quit() ends it
-                loop.exec();
-                query = QSqlQuery();
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(connectionName);
-    }));
+    m_thread.reset(
+        QThread::create([this, databasePath, intervalMs] { run(databasePath, intervalMs); }));
     m_thread->setObjectName(u"wal-checkpoint"_s);
     m_thread->start();
-    opened.acquire();
-    m_running = running;
+    QMutexLocker lock(&m_mutex);
+    while (!m_opened)
+        m_changed.wait(&m_mutex);
 }
 
 WalCheckpointer::~WalCheckpointer()
 {
-    m_thread->quit();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stop = true;
+        m_changed.wakeAll();
+    }
     m_thread->wait();
+}
+
+void WalCheckpointer::run(const QString &databasePath, int intervalMs)
+{
+    const QString connectionName = nextConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        db.setDatabaseName(databasePath);
+        const bool open = db.open();
+        if (!open) {
+            qCWarning(lcStorage).noquote()
+                << "sqlite: the checkpoint connection did not open:" << db.lastError().text()
+                << "- the committing connection checkpoints instead";
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            m_running = open;
+            m_opened = true;
+            m_changed.wakeAll();
+        }
+        if (open) {
+            QSqlQuery query(db);
+            QMutexLocker lock(&m_mutex);
+            while (!m_stop) {
+                m_changed.wait(&m_mutex, QDeadlineTimer(intervalMs));
+                if (m_stop)
+                    break;
+                lock.unlock();
+                // A checkpoint that cannot run now (busy) runs next time.
+                if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+                    qCDebug(lcStorage) << "sqlite: checkpoint:" << query.lastError().text();
+                query.finish();
+                lock.relock();
+            }
+            lock.unlock();
+            query = QSqlQuery();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
 }
 
 } // namespace seneschal::storage

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QMutex>
 #include <QString>
 #include <QThread>
+#include <QWaitCondition>
 #include <memory>
 
 namespace seneschal::storage {
@@ -21,16 +23,22 @@ public:
     WalCheckpointer(const QString &databasePath, int intervalMs);
     ~WalCheckpointer(); // stops and joins the thread
 
+    WalCheckpointer(const WalCheckpointer &) = delete;
+    WalCheckpointer &operator=(const WalCheckpointer &) = delete;
+
     // False when the connection did not open: the thread has ended and the
     // committing connection must keep checkpointing itself.
     bool isRunning() const { return m_running; }
 
-    WalCheckpointer(const WalCheckpointer &) = delete;
-    WalCheckpointer &operator=(const WalCheckpointer &) = delete;
-
 private:
+    void run(const QString &databasePath, int intervalMs);
+
     std::unique_ptr<QThread> m_thread;
+    QMutex m_mutex;
+    QWaitCondition m_changed; // the connection opened, or stop was asked
+    bool m_opened = false;
     bool m_running = false;
+    bool m_stop = false;
 };
 
 } // namespace seneschal::storage
