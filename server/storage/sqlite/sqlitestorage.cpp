@@ -34,8 +34,9 @@ SqlStatements sqliteStatements()
         u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms, "
         "grants) VALUES "_s,
         u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        u" ON CONFLICT (oid) DO UPDATE SET kind = excluded.kind, parent = excluded.parent, "
-        "owner = excluded.owner, access = excluded.access, seq = excluded.seq, "
+        // kind, parent and owner are fixed at creation (PROTOCOL.md 9.6): left
+        // out of the update so the parent index is not rewritten per write.
+        u" ON CONFLICT (oid) DO UPDATE SET access = excluded.access, seq = excluded.seq, "
         "deleted = excluded.deleted, props = excluded.props, updated_ms = excluded.updated_ms, "
         "grants = excluded.grants"_s};
     s.insertLog = {u"INSERT INTO dispatch_log (cuid, id, oid, ts, received_ms, raw_json) VALUES "_s,
