@@ -68,24 +68,31 @@ void Hub::deliver(const sync::Outcome &outcome)
     }
 }
 
+namespace {
+// Sends `frame`, whose WebSocket encoding `wireFrame` is made for the first
+// recipient and shared by the others.
+void sendShared(Session *session, const QByteArray &frame, QByteArray &wireFrame)
+{
+    if (wireFrame.isEmpty())
+        wireFrame = transport::encodeTextFrame(frame);
+    session->sendEncoded(frame, wireFrame);
+}
+} // namespace
+
 void Hub::broadcast(const sync::Broadcast &broadcast)
 {
-    QByteArray wireFrame; // encoded for the first recipient, shared by the rest
-    m_live.forEachAdmitted(broadcast.audience, [&](Session *session) {
-        if (!session->isLive() || broadcast.skip.contains(session->id()))
-            return;
-        if (wireFrame.isEmpty())
-            wireFrame = transport::encodeTextFrame(broadcast.frame);
-        session->sendEncoded(broadcast.frame, wireFrame);
+    QByteArray wireFrame;
+    m_live.forEachAdmitted({&broadcast.audience}, [&](Session *session) {
+        if (session->isLive() && !broadcast.skip.contains(session->id()))
+            sendShared(session, broadcast.frame, wireFrame);
     });
 }
 
 void Hub::shiftAccess(const sync::AccessShift &shift)
 {
-    // Frames of each piece, encoded for the first session that needs them.
     QList<QByteArray> copies(shift.pieces.size());
     QList<QByteArray> revokes(shift.pieces.size());
-    m_live.forEachAdmittedByEither(shift.before, shift.after, [&](Session *session) {
+    m_live.forEachAdmitted({&shift.before, &shift.after}, [&](Session *session) {
         if (!session->isLive())
             return;
         const bool before = shift.before.admits(session->viewer());
@@ -95,15 +102,10 @@ void Hub::shiftAccess(const sync::AccessShift &shift)
         for (qsizetype i = 0; i < shift.pieces.size(); ++i) {
             const auto &piece = shift.pieces[i];
             const bool sees = piece.audience.admits(session->viewer());
-            if (after && sees) {
-                if (copies[i].isEmpty())
-                    copies[i] = transport::encodeTextFrame(piece.copy);
-                session->sendEncoded(piece.copy, copies[i]);
-            } else if (!after && !sees) {
-                if (revokes[i].isEmpty())
-                    revokes[i] = transport::encodeTextFrame(piece.revoke);
-                session->sendEncoded(piece.revoke, revokes[i]);
-            }
+            if (after && sees)
+                sendShared(session, piece.copy, copies[i]);
+            else if (!after && !sees)
+                sendShared(session, piece.revoke, revokes[i]);
         }
     });
 }

@@ -2,6 +2,8 @@
 
 #include "session.h"
 
+#include <algorithm>
+
 namespace seneschal::session {
 
 void LiveSessions::add(Session *session)
@@ -37,32 +39,36 @@ void LiveSessions::remove(Session *session)
     m_admins.remove(session);
 }
 
-void LiveSessions::collect(const sync::Audience &audience, Candidates &out) const
+QList<Session *>
+LiveSessions::admitted(std::initializer_list<const sync::Audience *> audiences) const
 {
-    const qsizetype start = out.size();
+    QList<Session *> sessions;
     int sources = 0;
-    auto take = [&](const auto &sessions) {
-        if (sessions.isEmpty())
+    auto take = [&](const auto &more) {
+        if (more.isEmpty())
             return;
         ++sources;
-        for (Session *session : sessions)
-            out.append(session);
+        for (Session *session : more)
+            sessions.append(session);
     };
     take(m_admins);
-    for (const QString &user : audience.users) {
-        if (auto it = m_byUser.constFind(user); it != m_byUser.constEnd())
-            take(*it);
+    for (const sync::Audience *audience : audiences) {
+        for (const QString &user : audience->users) {
+            if (auto it = m_byUser.constFind(user); it != m_byUser.constEnd())
+                take(*it);
+        }
+        for (const QString &group : audience->groups) {
+            if (auto it = m_byGroup.constFind(group); it != m_byGroup.constEnd())
+                take(*it);
+        }
     }
-    for (const QString &group : audience.groups) {
-        if (auto it = m_byGroup.constFind(group); it != m_byGroup.constEnd())
-            take(*it);
-    }
-    // A session reached through its user and a group, or two groups, or as
-    // an admin, is visited once.
+    // A session reached through its user and a group, two groups, two
+    // audiences or as an admin is visited once.
     if (sources > 1) {
-        std::sort(out.begin() + start, out.end());
-        out.erase(std::unique(out.begin() + start, out.end()), out.end());
+        std::sort(sessions.begin(), sessions.end());
+        sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
     }
+    return sessions;
 }
 
 } // namespace seneschal::session

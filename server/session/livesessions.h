@@ -6,7 +6,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
-#include <algorithm>
+#include <initializer_list>
 
 namespace seneschal::session {
 
@@ -21,47 +21,27 @@ class LiveSessions
 public:
     void add(Session *session);
     void remove(Session *session);
-    bool contains(Session *session) const { return m_all.contains(session); }
-    qsizetype size() const { return m_all.size(); }
 
-    // Calls `visit` once for each indexed session `audience` admits.
+    // Calls `visit` once for each indexed session that one of `audiences`
+    // admits.
     template<typename Visit>
-    void forEachAdmitted(const sync::Audience &audience, Visit &&visit) const
+    void forEachAdmitted(std::initializer_list<const sync::Audience *> audiences,
+                         Visit &&visit) const
     {
-        if (audience.everyone) {
-            for (Session *session : m_all)
-                visit(session);
-            return;
+        for (const sync::Audience *audience : audiences) {
+            if (audience->everyone) {
+                for (Session *session : m_all)
+                    visit(session);
+                return;
+            }
         }
-        Candidates candidates;
-        collect(audience, candidates);
-        for (Session *session : candidates)
-            visit(session);
-    }
-
-    // Calls `visit` once for each indexed session admitted by `a` or by `b`.
-    template<typename Visit>
-    void forEachAdmittedByEither(const sync::Audience &a, const sync::Audience &b,
-                                 Visit &&visit) const
-    {
-        if (a.everyone || b.everyone) {
-            for (Session *session : m_all)
-                visit(session);
-            return;
-        }
-        Candidates candidates;
-        collect(a, candidates);
-        collect(b, candidates);
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-        for (Session *session : candidates)
+        for (Session *session : admitted(audiences))
             visit(session);
     }
 
 private:
-    using Candidates = QList<Session *>;
-    // Appends the admitted sessions without duplicates within one audience.
-    void collect(const sync::Audience &audience, Candidates &out) const;
+    // The sessions admitted by audiences without `everyone`, each once.
+    QList<Session *> admitted(std::initializer_list<const sync::Audience *> audiences) const;
 
     QSet<Session *> m_all;
     QHash<QString, QList<Session *>> m_byUser;

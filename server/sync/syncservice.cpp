@@ -266,10 +266,11 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
                     << command.since << (session.reset ? "(reset)" : "");
 }
 
-void SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
+QHash<SessionId, SyncService::SessionState>::iterator
+SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
-    m_sessions.erase(it);
+    return m_sessions.erase(it);
 }
 
 bool SyncService::reachesOthers(const Audience &audience, const QSet<SessionId> &except) const
@@ -906,8 +907,7 @@ Outcome SyncService::refuseDisabledUsers()
             outcome.refusals.append(
                 Refusal{it.key(), ErrorCode::AuthFailed, u"the user was disabled"_s});
             broadcastUploadChanges(it.key(), *it, outcome);
-            m_viewers.remove(it->viewer);
-            it = m_sessions.erase(it);
+            it = forgetSession(it);
         } else {
             ++it;
         }

@@ -83,7 +83,9 @@ private:
     // The object's descendants that inherit its access, depth first.
     storage::Result<QList<const engine::ObjectState *>> inheritorsOf(const QString &oid);
     void touchClient(Pass &pass, SessionState &session);
-    void forgetSession(QHash<SessionId, SessionState>::iterator it);
+    // Drops the session and its viewer count; returns the next session.
+    QHash<SessionId, SessionState>::iterator
+    forgetSession(QHash<SessionId, SessionState>::iterator it);
     // Whether a broadcast of an object with `audience` would reach an
     // attached session besides `except` (its writers).
     bool reachesOthers(const Audience &audience, const QSet<SessionId> &except) const;

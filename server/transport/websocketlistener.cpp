@@ -69,17 +69,10 @@ QString WebSocketListener::peerKey(const QHostAddress &address, quint16 port)
 void WebSocketListener::onSocketReady(QTcpSocket *socket)
 {
     // QWebSocket does not take ownership of the socket it upgrades: it is
-    // handed over (and so deleted with it) in onNewConnection. One that
-    // closes before the upgrade is deleted here.
+    // handed over (and so deleted with it) in onNewConnection. Qt deletes a
+    // socket that disconnects or fails its upgrade; its entry goes with it.
     const QString key = peerKey(socket->peerAddress(), socket->peerPort());
     m_upgrading.insert(key, socket);
-    connect(socket, &QAbstractSocket::disconnected, this, [this, key, socket] {
-        if (auto it = m_upgrading.find(key); it != m_upgrading.end() && *it == socket) {
-            m_upgrading.erase(it);
-            socket->deleteLater();
-        }
-    });
-    // Qt deletes the socket itself when an upgrade fails.
     connect(socket, &QObject::destroyed, this, [this, key] {
         if (auto it = m_upgrading.find(key); it != m_upgrading.end() && it->isNull())
             m_upgrading.erase(it);
