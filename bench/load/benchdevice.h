@@ -47,8 +47,13 @@ public:
     void disconnectFromServer();
     void abort();
 
-    // Sent right after rehydrateBegin, before uploadEnd (an offline outbox).
-    void queueUpload(QByteArray frame) { m_uploads.append(std::move(frame)); }
+    // An offline outbox of `count` frames, sent after rehydrateBegin and
+    // before uploadEnd; `frameAt(i)` builds the i-th when it is sent.
+    void setOutbox(qsizetype count, std::function<QByteArray(qsizetype)> frameAt)
+    {
+        m_outboxSize = count;
+        m_outboxFrame = std::move(frameAt);
+    }
     // A dispatch frame `{type, id, oid, ts, <extra>, props:{sentUs, v}}`;
     // `extra` is empty or members ending with a comma (`"kind":"list",`).
     QByteArray makeDispatch(QByteArrayView oid, QByteArrayView extra, QByteArrayView payload);
@@ -91,6 +96,8 @@ private:
     void onOpened() override;
     void onText(QByteArrayView frame) override;
     void onClosed(int closeCode) override;
+    void onWritten() override;
+    void pumpUploads();
     void noteOid(QByteArrayView frame);
 
     QString m_cuid;
@@ -102,7 +109,9 @@ private:
     LatencySamples *m_latency = nullptr;
     WsConnection *m_connection = nullptr;
     State m_state = State::Idle;
-    QList<QByteArray> m_uploads;
+    qsizetype m_outboxSize = 0;
+    std::function<QByteArray(qsizetype)> m_outboxFrame;
+    qsizetype m_nextUpload = -1; // the next outbox frame to send; -1: none pending
     QByteArray m_frame;
 
     qint64 m_since = 0;

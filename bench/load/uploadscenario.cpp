@@ -38,9 +38,9 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
     BenchDevice *uploader = fleet.add(u"uploader-phone"_s, uploaderUser);
     const QList<QByteArray> lists = scenario::oids(u"list"_s, options.uploadObjects);
     const QByteArray payload = scenario::payload(options.payloadBytes);
-    for (int i = 0; i < options.uploadDispatches; ++i)
-        uploader->queueUpload(
-            uploader->makeDispatch(lists[i % lists.size()], "\"kind\":\"list\",", payload));
+    uploader->setOutbox(options.uploadDispatches, [uploader, &lists, &payload](qsizetype i) {
+        return uploader->makeDispatch(lists[i % lists.size()], "\"kind\":\"list\",", payload);
+    });
     const qint64 startUs = nowUs();
     uploader->connectTo(server->port(), 0);
     // The observers' latency while the upload is merged (hello to

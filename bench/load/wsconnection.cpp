@@ -38,6 +38,7 @@ void WsConnection::open(quint16 port, const QByteArray &path)
     connect(m_socket, &QTcpSocket::connected, this, &WsConnection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &WsConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &WsConnection::onDisconnected);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { m_handler.onWritten(); });
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this] {
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             onDisconnected();

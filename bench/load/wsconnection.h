@@ -25,6 +25,8 @@ public:
         virtual void onOpened() = 0;
         virtual void onText(QByteArrayView frame) = 0;
         virtual void onClosed(int closeCode) = 0;
+        // The socket handed some of its buffer to the kernel.
+        virtual void onWritten() {}
     };
 
     WsConnection(Handler &handler, QObject *parent = nullptr);
