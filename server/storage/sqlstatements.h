@@ -62,7 +62,9 @@ struct SqlStatements
 
     // Object columns: oid, kind, parent, owner, access, seq, props, grants.
     QString selectObject;             // oid
+    SqlList selectObjectsIn;          // oids -> object columns
     QString selectObjectsAfter;       // seq, limit; ordered by seq
+    QString selectObjectKeysAfter;    // seq, limit -> oid, seq; ordered like selectObjectsAfter
     QString countObjectsAfter;        // seq -> count
     SqlList selectKnownIds;           // cuid, then the ids -> id
     QString selectRecentConflicts;    // limit -> conflict columns, newest first

@@ -655,23 +655,50 @@ Result<QList<engine::ObjectState>> SqlStorage::selectObjects(const QString &sql,
     return objects;
 }
 
-Result<QList<engine::ObjectState>> SqlStorage::childrenOf(const QStringList &parents)
+Result<QList<ObjectKey>> SqlStorage::objectKeysAfter(qint64 afterSeq, int limit)
 {
-    QList<engine::ObjectState> children;
-    for (qsizetype start = 0; start < parents.size(); start += kMaxIdsPerQuery) {
-        const qsizetype count = qMin(kMaxIdsPerQuery, parents.size() - start);
+    if (limit <= 0)
+        return QList<ObjectKey>{};
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<ObjectKey> keys;
+    keys.reserve(limit);
+    if (Failure failure =
+            select(m_sql.selectObjectKeysAfter, {afterSeq, limit}, [&](const QSqlQuery &q) {
+                keys.append(ObjectKey{q.value(0).toString(), q.value(1).toLongLong()});
+            }))
+        return *failure;
+    return keys;
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::selectObjectsWhereIn(const SqlList &statement,
+                                                                    const QStringList &keys)
+{
+    QList<engine::ObjectState> objects;
+    for (qsizetype start = 0; start < keys.size(); start += kMaxIdsPerQuery) {
+        const qsizetype count = qMin(kMaxIdsPerQuery, keys.size() - start);
         // Padded to a power of two like knownDispatchIds; IN ignores repeats.
         const qsizetype slots = ceilPowerOfTwo(count);
         QVariantList values;
         values.reserve(slots);
         for (qsizetype i = 0; i < slots; ++i)
-            values.append(parents[start + qMin(i, count - 1)]);
-        auto chunk = selectObjects(m_sql.selectChildren.build(int(slots)), values);
+            values.append(keys[start + qMin(i, count - 1)]);
+        auto chunk = selectObjects(statement.build(int(slots)), values);
         if (!chunk)
             return chunk;
-        children += std::move(chunk).value();
+        objects += std::move(chunk).value();
     }
-    return children;
+    return objects;
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::loadObjects(const QStringList &oids)
+{
+    return selectObjectsWhereIn(m_sql.selectObjectsIn, oids);
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::childrenOf(const QStringList &parents)
+{
+    return selectObjectsWhereIn(m_sql.selectChildren, parents);
 }
 
 Result<QList<engine::ObjectState>> SqlStorage::objectsGrantedTo(const QString &principal)

@@ -33,7 +33,9 @@ public:
     Status commit(const CommitBatch &batch) override;
     Result<qint64> lastSeq() override;
     Result<std::optional<engine::ObjectState>> loadObject(const QString &oid) override;
+    Result<QList<engine::ObjectState>> loadObjects(const QStringList &oids) override;
     Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) override;
+    Result<QList<ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) override;
     Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;
@@ -89,6 +91,9 @@ protected:
 private:
     Result<QList<engine::ObjectState>> selectObjects(const QString &sql,
                                                      const QVariantList &values);
+    // `statement` with an IN list over `keys`, in chunks of kMaxIdsPerQuery.
+    Result<QList<engine::ObjectState>> selectObjectsWhereIn(const SqlList &statement,
+                                                            const QStringList &keys);
     Failure ensureOpen() const;
     StorageError errorFrom(const QSqlError &error, QStringView what);
     Failure migrate();

@@ -93,6 +93,14 @@ struct AccessChange
     qint64 atMs = 0;
 };
 
+// Where an object stands in the log: enough to page through changes without
+// reading the properties of objects already in memory.
+struct ObjectKey
+{
+    QString oid;
+    qint64 seq = 0;
+};
+
 // Everything one batch makes durable, in one transaction.
 struct CommitBatch
 {
@@ -146,9 +154,14 @@ public:
     virtual Status commit(const CommitBatch &batch) = 0;
     virtual Result<qint64> lastSeq() = 0;
     virtual Result<std::optional<engine::ObjectState>> loadObject(const QString &oid) = 0;
+    // The objects among `oids` that exist (tombstones included), in no
+    // particular order; repeats and unknown oids are ignored.
+    virtual Result<QList<engine::ObjectState>> loadObjects(const QStringList &oids) = 0;
     // Up to `limit` objects with seq > `afterSeq`, in seq order; page by
     // passing the last seq seen.
     virtual Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) = 0;
+    // The same page as objectsAfter, oid and seq only.
+    virtual Result<QList<ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) = 0;
     virtual Result<qint64> countObjectsAfter(qint64 afterSeq) = 0;
     // The subset of `ids` already in the dispatch log for `cuid`.
     virtual Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) = 0;

@@ -6,6 +6,8 @@ storage::Result<engine::ObjectState *> ObjectCache::find(const QString &oid)
 {
     if (auto it = m_objects.find(oid); it != m_objects.end())
         return it->second.exists() ? &it->second : nullptr;
+    if (m_absent.contains(oid))
+        return static_cast<engine::ObjectState *>(nullptr);
     auto loaded = m_storage.loadObject(oid);
     if (!loaded)
         return loaded.error();
@@ -24,6 +26,7 @@ storage::Result<engine::ObjectState *> ObjectCache::edit(const QString &oid)
         m_snapshots.insert(oid, state ? std::optional(*state) : std::nullopt);
     if (state)
         return state;
+    m_absent.remove(oid);
     engine::ObjectState fresh;
     fresh.oid = oid;
     return &m_objects.insert_or_assign(oid, std::move(fresh)).first->second;
@@ -36,6 +39,30 @@ const engine::ObjectState *ObjectCache::remember(engine::ObjectState state)
         return &it->second;
     const QString oid = state.oid;
     return &m_objects.emplace(oid, std::move(state)).first->second;
+}
+
+storage::Status ObjectCache::prefetch(const QStringList &oids)
+{
+    QStringList missing;
+    QSet<QString> asked;
+    for (const QString &oid : oids) {
+        if (!oid.isEmpty() && !m_objects.contains(oid) && !asked.contains(oid)) {
+            asked.insert(oid);
+            missing.append(oid);
+        }
+    }
+    if (missing.isEmpty())
+        return storage::Done{};
+    auto loaded = m_storage.loadObjects(missing);
+    if (!loaded)
+        return loaded.error();
+    QList<engine::ObjectState> objects = std::move(loaded).value();
+    for (engine::ObjectState &object : objects) {
+        asked.remove(object.oid);
+        remember(std::move(object));
+    }
+    m_absent.unite(asked);
+    return storage::Done{};
 }
 
 const engine::ObjectState *ObjectCache::peek(const QString &oid) const
@@ -53,12 +80,14 @@ void ObjectCache::rollbackPass()
             m_objects.erase(it.key());
     }
     m_snapshots.clear();
+    m_absent.clear();
 }
 
 void ObjectCache::clear()
 {
     m_objects.clear();
     m_snapshots.clear();
+    m_absent.clear();
 }
 
 } // namespace seneschal::sync

@@ -4,7 +4,9 @@
 #include "storage/storage.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <unordered_map>
 
 namespace seneschal::sync {
@@ -30,8 +32,16 @@ public:
     const engine::ObjectState *remember(engine::ObjectState state);
     // An object already in memory (no storage access); nullptr otherwise.
     const engine::ObjectState *peek(const QString &oid) const;
+    // Loads those of `oids` not in memory with one query per few hundred,
+    // so that a pass does not look up new objects one by one; those that do
+    // not exist are remembered as absent until the pass ends.
+    storage::Status prefetch(const QStringList &oids);
 
-    void beginPass() { m_snapshots.clear(); }
+    void beginPass()
+    {
+        m_snapshots.clear();
+        m_absent.clear();
+    }
     void rollbackPass();
     void clear();
     std::size_t size() const { return m_objects.size(); }
@@ -40,6 +50,7 @@ private:
     storage::Storage &m_storage;
     std::unordered_map<QString, engine::ObjectState> m_objects;
     QHash<QString, std::optional<engine::ObjectState>> m_snapshots;
+    QSet<QString> m_absent; // known not to exist in storage, this pass
 };
 
 } // namespace seneschal::sync

@@ -69,7 +69,17 @@ Result<std::optional<engine::ObjectState>> FakeStorage::loadObject(const QString
 {
     return notHere();
 }
+Result<QList<engine::ObjectState>> FakeStorage::loadObjects(const QStringList &)
+{
+    return notHere();
+}
+
 Result<QList<engine::ObjectState>> FakeStorage::objectsAfter(qint64, int)
+{
+    return notHere();
+}
+
+Result<QList<storage::ObjectKey>> FakeStorage::objectKeysAfter(qint64, int)
 {
     return notHere();
 }

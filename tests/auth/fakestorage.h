@@ -37,7 +37,9 @@ public:
     storage::Status commit(const storage::CommitBatch &batch) override;
     storage::Result<qint64> lastSeq() override;
     storage::Result<std::optional<engine::ObjectState>> loadObject(const QString &oid) override;
+    storage::Result<QList<engine::ObjectState>> loadObjects(const QStringList &oids) override;
     storage::Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) override;
+    storage::Result<QList<storage::ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) override;
     storage::Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     storage::Result<QSet<QString>> knownDispatchIds(const QString &cuid,
                                                     const QStringList &ids) override;

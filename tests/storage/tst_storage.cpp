@@ -111,6 +111,8 @@ private Q_SLOTS:
     void commit_replaces_the_full_copy();
     void large_values_round_trip();
     void objects_after_pages_in_seq_order();
+    void object_keys_after_match_the_pages_of_objects_after();
+    void load_objects_reads_many_oids_at_once();
     void count_objects_after_counts_newer_objects();
     void children_of_many_parents_in_one_call();
     void sqlite_log_is_checkpointed_in_the_background();
@@ -504,6 +506,66 @@ void TestStorage::objects_after_pages_in_seq_order()
     QCOMPARE(tail.size(), 2);
     VALUE(none, s->objectsAfter(0, 0));
     QVERIFY(none.isEmpty());
+}
+
+void TestStorage::object_keys_after_match_the_pages_of_objects_after()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    for (int seq : {5, 3, 9, 1, 7, 2, 8, 4, 6, 10})
+        batch.objects.append(object(u"ob-%1"_s.arg(11 - seq), seq, seq == 7));
+    batch.lastSeq = 10;
+    CHECK_OK(s->commit(batch));
+
+    for (qint64 after : {0, 3, 9, 10}) {
+        VALUE(objects, s->objectsAfter(after, 4));
+        VALUE(keys, s->objectKeysAfter(after, 4));
+        QCOMPARE(keys.size(), objects.size());
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            QCOMPARE(keys[i].oid, objects[i].oid);
+            QCOMPARE(keys[i].seq, objects[i].seq);
+        }
+    }
+    VALUE(all, s->objectKeysAfter(0, 100));
+    QCOMPARE(all.size(), 10); // the tombstone too
+    QCOMPARE(all.constFirst().seq, 1);
+    QCOMPARE(all.constLast().seq, 10);
+    VALUE(none, s->objectKeysAfter(0, 0));
+    QVERIFY(none.isEmpty());
+}
+
+void TestStorage::load_objects_reads_many_oids_at_once()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    QStringList wanted;
+    // 600 objects: more than one query's worth of oids.
+    for (int i = 1; i <= 600; ++i) {
+        const engine::ObjectState o = object(u"many-%1"_s.arg(i), i, i == 17);
+        batch.objects.append(o);
+        if (i % 2 == 0 || i == 17)
+            wanted.append(o.oid);
+    }
+    batch.lastSeq = 600;
+    CHECK_OK(s->commit(batch));
+    wanted.append(u"many-404"_s); // a repeat
+    wanted.append(u"unknown"_s);
+
+    VALUE(found, s->loadObjects(wanted));
+    QCOMPARE(found.size(), 301);
+    QSet<QString> oids;
+    for (const engine::ObjectState &o : found) {
+        QVERIFY(o.exists());
+        QCOMPARE(o.oid, u"many-%1"_s.arg(o.seq));
+        QCOMPARE(o.props.value(u"name"_s).value.toString(), o.oid);
+        oids.insert(o.oid);
+    }
+    QCOMPARE(oids.size(), 301);
+    QVERIFY(oids.contains(u"many-17"_s));
+    VALUE(none, s->loadObjects({u"unknown"_s}));
+    QVERIFY(none.isEmpty());
+    VALUE(empty, s->loadObjects({}));
+    QVERIFY(empty.isEmpty());
 }
 
 void TestStorage::count_objects_after_counts_newer_objects()

@@ -62,9 +62,15 @@ SqlStatements sqliteStatements()
 
     s.selectObject =
         u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects WHERE oid = ?"_s;
+    s.selectObjectsIn = {
+        u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
+        "WHERE oid IN ("_s,
+        u"?"_s, u")"_s};
     s.selectObjectsAfter =
         u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
         "WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
+    s.selectObjectKeysAfter =
+        u"SELECT oid, seq FROM objects WHERE seq > ? ORDER BY seq, oid LIMIT ?"_s;
     s.selectChildren = {u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
                         "WHERE parent IN ("_s,
                         u"?"_s, u") ORDER BY seq"_s};
