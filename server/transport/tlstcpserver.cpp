@@ -11,11 +11,12 @@ namespace seneschal::transport {
 namespace {
 constexpr int kHandshakeTimeoutMs = 10000;
 // The kernel's receive buffer per connection, which bounds what one socket
-// hands the socket thread per event-loop turn: a device uploading 100,000
-// dispatches at once would otherwise have megabytes parsed in one go while
-// every other connection's frames wait (TCP slows the uploader instead).
-// Qt's own read buffer stays unbounded, so large messages are unaffected.
-constexpr int kReceiveBufferBytes = 128 * 1024;
+// hands the socket thread per event-loop turn (about 200 small dispatches):
+// a device uploading 100,000 dispatches at once would otherwise have
+// megabytes parsed in one go while every other connection's frames wait
+// (128 KiB still let 870 frames through per turn: bench/RESULTS.md). Qt's
+// own read buffer stays unbounded, so large messages are unaffected.
+constexpr int kReceiveBufferBytes = 32 * 1024;
 
 void tune(QTcpSocket *socket)
 {
