@@ -145,7 +145,14 @@ Outcome SyncService::process(const QList<Command> &commands)
     Outcome outcome;
     if (!m_available) {
         if (auto status = reconnect(); !status) {
-            refuseAll(commands, u"storage unavailable: "_s + status.error().message, outcome);
+            const QString message = u"storage unavailable: "_s + status.error().message;
+            refuseAll(commands, message, outcome);
+            // A catch-up cannot go on either; its device reconnects later.
+            for (SessionId id : std::exchange(m_catchingUp, {})) {
+                if (auto it = m_sessions.find(id); it != m_sessions.end())
+                    it->catchUp = {};
+                outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
+            }
             return outcome;
         }
     }
@@ -153,14 +160,22 @@ Outcome SyncService::process(const QList<Command> &commands)
     Pass pass;
     m_cache.beginPass();
 
-    // One query per device for the ids it may have sent before.
+    // One query per device for the ids it may have sent before, and one for
+    // the objects written that are not in memory yet.
     QHash<QString, QStringList> idsByCuid;
+    QStringList oids;
     for (const Command &command : commands) {
         if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
             if (auto it = m_sessions.constFind(submit->session); it != m_sessions.constEnd())
                 idsByCuid[it->client.cuid].append(submit->dispatch.id);
+            oids.append(submit->dispatch.oid);
+            oids.append(submit->dispatch.parent);
+        } else if (const auto *share = std::get_if<ShareCommand>(&command)) {
+            oids.append(share->share.oid);
         }
     }
+    if (auto status = m_cache.prefetch(oids); !status)
+        pass.fail(status.error());
     for (auto it = idsByCuid.cbegin(); it != idsByCuid.cend() && !pass.failed; ++it) {
         auto known = m_storage.knownDispatchIds(it.key(), it.value());
         if (!known) {
@@ -270,6 +285,7 @@ QHash<SessionId, SyncService::SessionState>::iterator
 SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
+    m_catchingUp.removeOne(it.key());
     return m_sessions.erase(it);
 }
 
@@ -586,14 +602,16 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
         if (it == m_sessions.end())
             continue;
         broadcastUploadChanges(id, *it, outcome);
-        if (auto status = spool(id, *it, outcome); !status) {
-            outcome.refusals.append(
-                Refusal{id, ErrorCode::Unavailable, u"storage unavailable during catch-up"_s});
-            if (status.error().connectionLost) {
-                m_available = false;
-                m_storage.close();
-            }
-        }
+        if (!it->catchUp.active)
+            beginCatchUp(id, *it, outcome);
+    }
+    // One more window for each session still catching up from an earlier
+    // pass (those that began in this one sent their first already).
+    const QList<SessionId> catchingUp = m_catchingUp;
+    for (SessionId id : catchingUp) {
+        auto it = m_sessions.find(id);
+        if (it != m_sessions.end() && !pass.finishing.contains(id))
+            continueCatchUp(id, *it, outcome);
     }
     for (SessionId id : std::as_const(pass.detaching)) {
         auto it = m_sessions.find(id);
@@ -686,15 +704,56 @@ void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Ou
     session.uploadChanged.clear();
 }
 
-storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome &outcome)
+void SyncService::beginCatchUp(SessionId id, SessionState &session, Outcome &outcome)
 {
-    const qint64 upTo = m_lastSeq;
-    outcome.send(id, protocol::encodeRehydrateEnd(upTo));
-    const bool fullCopy = session.reset || session.since == 0;
+    auto &catchUp = session.catchUp;
+    catchUp = {};
+    catchUp.active = true;
+    catchUp.fullCopy = session.reset || session.since == 0;
+    catchUp.after = session.since;
+    catchUp.startSeq = m_lastSeq;
+    outcome.send(id, protocol::encodeRehydrateEnd(m_lastSeq));
     if (session.reset)
-        outcome.send(id, protocol::encodeReset(upTo));
+        outcome.send(id, protocol::encodeReset(m_lastSeq));
+    m_catchingUp.append(id);
+    continueCatchUp(id, session, outcome);
+}
 
-    // Everything goes out in seq order, one message per oid.
+void SyncService::continueCatchUp(SessionId id, SessionState &session, Outcome &outcome)
+{
+    auto status = spoolWindow(id, session, outcome);
+    if (status && session.catchUp.active)
+        return;
+    session.catchUp = {};
+    m_catchingUp.removeOne(id);
+    if (!status) {
+        outcome.refusals.append(
+            Refusal{id, ErrorCode::Unavailable, u"storage unavailable during catch-up"_s});
+        if (status.error().connectionLost) {
+            m_available = false;
+            m_storage.close();
+        }
+    }
+}
+
+storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Outcome &outcome)
+{
+    auto &catchUp = session.catchUp;
+    const bool firstWindow = catchUp.windows++ == 0;
+    const bool fullCopy = catchUp.fullCopy;
+    const qint64 windowStart = catchUp.after;
+
+    // The window: the next spoolPageSize objects in seq order, or all that
+    // remain (then this is the last window and the device goes live).
+    auto page = m_storage.objectKeysAfter(windowStart, m_settings.spoolPageSize);
+    if (!page)
+        return page.error();
+    const QList<storage::ObjectKey> keys = std::move(page).value();
+    const bool lastWindow =
+        keys.size() < m_settings.spoolPageSize || keys.constLast().seq >= m_lastSeq;
+    const qint64 upTo = lastWindow ? m_lastSeq : keys.constLast().seq;
+
+    // Everything goes out in seq order, one message per oid in a window.
     struct Item
     {
         qint64 seq;
@@ -706,12 +765,17 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
         if (sent.contains(state.oid))
             return;
         sent.insert(state.oid);
+        if (fullCopy)
+            catchUp.held.insert(state.oid);
         engine::ObjectState stamped = state;
         stamped.seq = seq;
         items.append(Item{seq, protocol::encodeDispatch(stamped)});
     };
+    // A full copy sends no revokes and no tombstones (PROTOCOL.md 9.7),
+    // except for objects it delivered itself and that were hidden or
+    // deleted while it was being sent.
     auto revoke = [&](const QString &oid, qint64 seq) {
-        if (sent.contains(oid))
+        if (sent.contains(oid) || (fullCopy && !catchUp.held.remove(oid)))
             return;
         sent.insert(oid);
         items.append(Item{seq, protocol::encodeRevoke(seq, oid)});
@@ -721,84 +785,95 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
     Viewer previous = viewer;
     previous.groups = session.previousGroups;
 
-    // Objects whose upload lost while the device already had their latest
-    // seq: the correction travels in the spool (PROTOCOL.md section 6).
-    for (const QString &oid : std::as_const(session.uploadLost)) {
-        const engine::ObjectState *state = lookup(oid);
-        if (state && state->seq <= session.since && m_policy.canSee(viewer, *state))
+    if (firstWindow) {
+        // Objects whose upload lost while the device already had their
+        // latest seq: the correction travels in the spool (PROTOCOL.md 6).
+        for (const QString &oid : std::as_const(session.uploadLost)) {
+            const engine::ObjectState *state = lookup(oid);
+            if (state && state->seq <= session.since && m_policy.canSee(viewer, *state))
+                copy(*state, state->seq);
+        }
+        session.uploadLost.clear();
+    }
+
+    // Every visible object changed in the window (all of them for a full
+    // copy). Keys only: most objects are in memory already.
+    QStringList oids;
+    oids.reserve(keys.size());
+    for (const storage::ObjectKey &key : keys)
+        oids.append(key.oid);
+    if (auto status = m_cache.prefetch(oids); !status)
+        return status;
+    for (const storage::ObjectKey &key : keys) {
+        if (key.seq > upTo)
+            break;
+        const engine::ObjectState *state = m_cache.peek(key.oid);
+        if (!state || !state->exists())
+            continue;
+        if (fullCopy && state->isDeleted()) {
+            if (catchUp.held.remove(state->oid))
+                items.append(Item{state->seq, protocol::encodeDispatch(*state)});
+            continue;
+        }
+        if (m_policy.canSee(viewer, *state))
             copy(*state, state->seq);
     }
-    session.uploadLost.clear();
 
-    // Every visible object changed since `since` (all of them for a full copy).
-    qint64 after = session.since;
-    while (after < upTo) {
-        auto page = m_storage.objectsAfter(after, m_settings.spoolPageSize);
-        if (!page)
-            return page.error();
-        QList<engine::ObjectState> objects = std::move(page).value();
-        if (objects.isEmpty())
-            break;
-        for (engine::ObjectState &state : objects) {
-            after = state.seq;
-            if (state.seq > upTo)
-                break;
-            if (fullCopy && state.isDeleted())
-                continue;
-            const engine::ObjectState *kept = m_cache.remember(std::move(state));
-            if (m_policy.canSee(viewer, *kept))
-                copy(*kept, kept->seq);
-        }
-    }
-
-    if (!fullCopy) {
-        // Access gained or lost since `since`: copies of the object and its
-        // inheritors, or revokes (a full copy needs neither).
-        auto changes = m_storage.accessChangesAfter(session.since);
+    // Access gained or lost in the window: copies of the object and its
+    // inheritors, or revokes. A full copy already reflects the changes made
+    // before it began.
+    const qint64 accessFrom = fullCopy ? std::max(windowStart, catchUp.startSeq) : windowStart;
+    QHash<QString, Audience> firstBefore;
+    QHash<QString, qint64> firstChange;
+    QHash<QString, qint64> lastChange;
+    QStringList order;
+    if (accessFrom < upTo) {
+        auto changes = m_storage.accessChangesAfter(accessFrom);
         if (!changes)
             return changes.error();
-        QHash<QString, Audience> firstBefore;
-        QHash<QString, qint64> lastChange;
-        QStringList order;
         for (const storage::AccessChange &change : changes.value()) {
             if (change.seq > upTo)
                 break;
             if (!firstBefore.contains(change.oid)) {
                 firstBefore.insert(change.oid, Audience::fromJson(change.before));
+                firstChange.insert(change.oid, change.seq);
                 order.append(change.oid);
             }
             lastChange[change.oid] = change.seq;
         }
-        QHash<QString, qint64> revokedAt; // objects revoked by an access change
-        auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
-            const engine::ObjectState *state = lookup(oid);
-            const bool canSeeNow = state && m_policy.canSee(viewer, *state);
-            if (couldSee == canSeeNow)
-                return storage::Done{};
-            auto inheritors = inheritorsOf(oid);
-            if (!inheritors)
-                return inheritors.error();
-            if (canSeeNow) {
-                copy(*state, seq);
-                for (const engine::ObjectState *child : inheritors.value()) {
-                    if (m_policy.canSee(viewer, *child))
-                        copy(*child, seq);
-                }
-            } else {
-                revoke(oid, seq);
-                revokedAt.insert(oid, seq);
-                for (const engine::ObjectState *child : inheritors.value()) {
-                    if (!m_policy.canSee(viewer, *child))
-                        revoke(child->oid, seq);
-                }
-            }
+    }
+    auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
+        const engine::ObjectState *state = lookup(oid);
+        const bool canSeeNow = state && m_policy.canSee(viewer, *state);
+        if (couldSee == canSeeNow)
             return storage::Done{};
-        };
-        for (const QString &oid : std::as_const(order)) {
-            if (auto status = shift(oid, firstBefore[oid].admits(previous), lastChange[oid]);
-                !status)
-                return status;
+        auto inheritors = inheritorsOf(oid);
+        if (!inheritors)
+            return inheritors.error();
+        if (canSeeNow) {
+            copy(*state, seq);
+            for (const engine::ObjectState *child : inheritors.value()) {
+                if (m_policy.canSee(viewer, *child))
+                    copy(*child, seq);
+            }
+        } else {
+            revoke(oid, seq);
+            catchUp.revokedAt.insert(oid, seq);
+            for (const engine::ObjectState *child : inheritors.value()) {
+                if (!m_policy.canSee(viewer, *child))
+                    revoke(child->oid, seq);
+            }
         }
+        return storage::Done{};
+    };
+    for (const QString &oid : std::as_const(order)) {
+        // The groups of the last login judge what changed before this login;
+        // what changed since, while the catch-up went on, the current ones.
+        const Viewer &then = firstChange[oid] <= catchUp.startSeq ? previous : viewer;
+        if (auto status = shift(oid, firstBefore[oid].admits(then), lastChange[oid]); !status)
+            return status;
+    }
+    if (firstWindow && !fullCopy) {
         // Groups joined or left since the last login.
         for (const QString &group : session.gainedGroups + session.lostGroups) {
             auto granted = m_storage.objectsGrantedTo(u"group:"_s + group);
@@ -811,39 +886,44 @@ storage::Status SyncService::spool(SessionId id, SessionState &session, Outcome 
                     return status;
             }
         }
-        // An object that stopped inheriting after `since` (its own access
-        // changed) is no longer among the inheritors of the ancestor the
-        // device saw it through; when that ancestor was revoked, so is the
-        // object, unless the device may see it now.
-        for (const QString &oid : std::as_const(order)) {
-            const engine::ObjectState *state = lookup(oid);
-            if (!state || sent.contains(oid) || m_policy.canSee(viewer, *state))
-                continue;
-            QString parent = state->parent;
-            for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth;
-                 ++depth) {
-                if (auto it = revokedAt.constFind(parent); it != revokedAt.constEnd()) {
-                    revoke(oid, qMax(*it, lastChange.value(oid)));
-                    break;
-                }
-                const engine::ObjectState *ancestor = lookup(parent);
-                parent = ancestor ? ancestor->parent : QString();
+    }
+    // An object that stopped inheriting after `since` (its own access
+    // changed) is no longer among the inheritors of the ancestor the
+    // device saw it through; when that ancestor was revoked, so is the
+    // object, unless the device may see it now.
+    for (const QString &oid : std::as_const(order)) {
+        const engine::ObjectState *state = lookup(oid);
+        if (!state || sent.contains(oid) || m_policy.canSee(viewer, *state))
+            continue;
+        QString parent = state->parent;
+        for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
+            if (auto it = catchUp.revokedAt.constFind(parent); it != catchUp.revokedAt.constEnd()) {
+                revoke(oid, qMax(*it, lastChange.value(oid)));
+                break;
             }
+            const engine::ObjectState *ancestor = lookup(parent);
+            parent = ancestor ? ancestor->parent : QString();
         }
     }
-    session.gainedGroups.clear();
-    session.lostGroups.clear();
+    if (firstWindow) {
+        session.gainedGroups.clear();
+        session.lostGroups.clear();
+    }
 
     std::stable_sort(items.begin(), items.end(),
                      [](const Item &a, const Item &b) { return a.seq < b.seq; });
     for (Item &item : items)
         outcome.send(id, std::move(item.frame));
+    catchUp.after = upTo;
+    qCDebug(lcSync) << "spooled" << items.size() << "messages to" << session.client.cuid
+                    << "from seq" << windowStart << "to" << upTo;
+    if (!lastWindow)
+        return storage::Done{};
     outcome.send(id, protocol::encodeSynced(upTo));
     outcome.goLive(id);
-    qCDebug(lcSync) << "spooled" << items.size() << "messages to" << session.client.cuid << "since"
-                    << session.since << "up to" << upTo;
     session.since = upTo;
     session.reset = false;
+    catchUp.active = false;
     return storage::Done{};
 }
 

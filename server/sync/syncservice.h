@@ -51,6 +51,10 @@ public:
     // Drops devices, log entries and tombstones older than the horizon.
     storage::Result<storage::ExpiryReport> expire();
 
+    // Sessions part way through their catch-up: process() sends each of
+    // them one more window per call, with or without commands.
+    bool isCatchingUp() const { return !m_catchingUp.isEmpty(); }
+
     qint64 lastSeq() const { return m_lastSeq; }
     int sessionCount() const { return int(m_sessions.size()); }
 
@@ -71,6 +75,20 @@ private:
         QStringList gainedGroups;
         QStringList lostGroups;
         QStringList previousGroups; // at the device's last login
+        // The catch-up after uploadEnd goes out one window of at most
+        // spoolPageSize objects per pass, so that other devices' dispatches
+        // never wait behind a whole spool (section "Catch-up" of
+        // docs/protocol.md).
+        struct CatchUp
+        {
+            bool active = false;
+            bool fullCopy = false;
+            int windows = 0;                  // sent so far
+            qint64 after = 0;                 // the windows sent so far cover seqs up to here
+            qint64 startSeq = 0;              // the server's seq when the catch-up began
+            QSet<QString> held;               // full copy: oids the device received in it
+            QHash<QString, qint64> revokedAt; // objects revoked by an access change
+        } catchUp;
     };
 
     struct Pass; // the state of one processing pass (syncservice.cpp)
@@ -92,7 +110,11 @@ private:
     bool commit(Pass &pass, Outcome &outcome);
     void emitResponses(Pass &pass, Outcome &outcome);
     void broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome);
-    storage::Status spool(SessionId id, SessionState &session, Outcome &outcome);
+    // Starts the catch-up (rehydrateEnd, reset) and sends its first window.
+    void beginCatchUp(SessionId id, SessionState &session, Outcome &outcome);
+    // Sends the next window of the catch-up; the last one ends with synced.
+    void continueCatchUp(SessionId id, SessionState &session, Outcome &outcome);
+    storage::Status spoolWindow(SessionId id, SessionState &session, Outcome &outcome);
     void refuseAll(const QList<Command> &commands, const QString &message, Outcome &outcome);
     const engine::ObjectState *lookup(const QString &oid);
     storage::Status reconnect();
@@ -103,7 +125,8 @@ private:
     ObjectCache m_cache;
     AccessPolicy m_policy;
     QHash<SessionId, SessionState> m_sessions;
-    ViewerCounts m_viewers; // of m_sessions
+    QList<SessionId> m_catchingUp; // in the order they began
+    ViewerCounts m_viewers;        // of m_sessions
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
     bool m_available = false;

@@ -16,6 +16,7 @@ struct SyncSettings
     engine::Access defaultAccess = engine::Access::Public;
     QHash<QString, engine::Access> defaultAccessByKind{
         {QStringLiteral("list"), engine::Access::Private}};
+    // Objects per window of a catch-up; one window is sent per pass.
     int spoolPageSize = 1000;
     // How often a connected device's acknowledged cursor is written.
     qint64 cursorSaveIntervalMs = 30000;

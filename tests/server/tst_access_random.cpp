@@ -671,6 +671,9 @@ private Q_SLOTS:
 
         groupsOf = {{u"u1"_s, {u"g1"_s}}, {u"u2"_s, {u"g2"_s}}, {u"u3"_s, {u"g1"_s, u"g2"_s}}};
         server = std::make_unique<TestServer>();
+        // Catch-ups of more than ten objects go out in several windows, so
+        // the model checks those too.
+        server->set(u"sync/spoolPageSize"_s, u"10"_s);
         for (const QString &user : users)
             QVERIFY(server->addUser(user, user + u"-pw"_s, sortedList(groupsOf[user])));
         QVERIFY(server->start());

@@ -255,6 +255,79 @@ private Q_SLOTS:
             QCOMPARE(theirs.value(it.key()).props, it.value().props);
     }
 
+    void catch_up_in_windows_converges_while_others_write()
+    {
+        // Ten objects per window: each catch-up below takes many passes.
+        server->set(u"sync/spoolPageSize"_s, u"10"_s);
+        QVERIFY(server->start());
+        auto sleeper = device(u"sleeper"_s, u"bob"_s);
+        auto writer = device(u"writer"_s, u"alice"_s);
+        QVERIFY(goLive(*sleeper));
+        QVERIFY(goLive(*writer));
+        writer->dispatch(u"note"_s, obj({{u"n"_s, 1}}), opts({}, u"item"_s));
+        QVERIFY(QTest::qWaitFor([&] { return sleeper->object(u"note"_s).has_value(); }, kTimeout));
+        QVERIFY(disconnect(*sleeper));
+        const qint64 since = sleeper->since();
+        QVERIFY(since > 0); // it catches up incrementally
+
+        for (int i = 0; i < 300; ++i)
+            writer->dispatch(u"obj-%1"_s.arg(i % 120), obj({{u"n"_s, i}}), opts({}, u"item"_s));
+        for (int i = 0; i < 10; ++i)
+            writer->deleteObject(u"obj-%1"_s.arg(i * 12));
+        QVERIFY(drained(*writer));
+
+        // A device that never connected gets a full copy: live objects only,
+        // no tombstones, no revokes, one dispatch per oid, in seq order.
+        auto newcomer = device(u"newcomer"_s, u"carol"_s);
+        QVERIFY(goLive(*newcomer));
+        const auto fullCopy = spoolOf(*newcomer);
+        QCOMPARE(fullCopy.size(), 111); // with the note
+        QSet<QString> copied;
+        qint64 lastSeq = 0;
+        for (const QJsonObject &m : fullCopy) {
+            QCOMPARE(m.value(u"type"_s).toString(), u"dispatch"_s);
+            QVERIFY(!m.value(u"deleted"_s).toBool());
+            QVERIFY2(m.value(u"seq"_s).toInteger() > lastSeq, "spool must be in seq order");
+            lastSeq = m.value(u"seq"_s).toInteger();
+            copied.insert(m.value(u"oid"_s).toString());
+        }
+        QCOMPARE(copied.size(), 111);
+
+        // The sleeper comes back while the writer goes on writing and
+        // deleting: its windows and the writes interleave. What changed while
+        // it caught up reaches it in a later window or live, in seq order.
+        sleeper->clearReceived();
+        sleeper->connectToServer();
+        for (int i = 0; i < 200; ++i)
+            writer->dispatch(u"obj-%1"_s.arg((i * 7) % 120), obj({{u"late"_s, i}}),
+                             opts({}, u"item"_s));
+        writer->deleteObject(u"obj-1"_s);
+        QVERIFY(goLive(*sleeper));
+        QVERIFY(drained(*writer));
+        const auto spool = spoolOf(*sleeper);
+        QVERIFY2(spool.size() >= 120, qPrintable(QString::number(spool.size()))); // tombstones too
+        lastSeq = since;
+        for (const QJsonObject &m : spool) {
+            QVERIFY2(m.value(u"seq"_s).toInteger() > lastSeq, "spool must be in seq order");
+            lastSeq = m.value(u"seq"_s).toInteger();
+        }
+        const bool converged = QTest::qWaitFor(
+            [&] {
+                const auto mine = writer->visibleObjects();
+                const auto theirs = sleeper->visibleObjects();
+                if (theirs.keys().size() != mine.keys().size())
+                    return false;
+                for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+                    if (theirs.value(it.key()).props != it.value().props)
+                        return false;
+                }
+                return true;
+            },
+            kTimeout);
+        QVERIFY2(converged, "the device that caught up in windows holds what the writer holds");
+        QCOMPARE(sleeper->visibleObjects().size(), 110); // 109 and the note
+    }
+
     void repeated_dispatch_id_is_acked_and_changes_nothing()
     {
         QVERIFY(server->start());
