@@ -16,14 +16,17 @@ storage::Result<engine::ObjectState *> ObjectCache::find(const QString &oid)
     return &m_objects.insert_or_assign(oid, *loaded.value()).first->second;
 }
 
-storage::Result<engine::ObjectState *> ObjectCache::edit(const QString &oid)
+storage::Result<engine::ObjectState *> ObjectCache::edit(const QString &oid, Keep keep)
 {
     auto found = find(oid);
     if (!found)
         return found;
     engine::ObjectState *state = found.value();
-    if (!m_snapshots.contains(oid))
-        m_snapshots.insert(oid, state ? std::optional(*state) : std::nullopt);
+    if (!m_touched.contains(oid)) {
+        m_touched.insert(oid);
+        if (keep == Keep::Snapshot)
+            m_snapshots.insert(oid, state ? std::optional(*state) : std::nullopt);
+    }
     if (state)
         return state;
     m_absent.remove(oid);
@@ -73,12 +76,14 @@ const engine::ObjectState *ObjectCache::peek(const QString &oid) const
 
 void ObjectCache::rollbackPass()
 {
-    for (auto it = m_snapshots.cbegin(); it != m_snapshots.cend(); ++it) {
-        if (it.value())
-            m_objects.insert_or_assign(it.key(), *it.value());
+    for (const QString &oid : std::as_const(m_touched)) {
+        auto snapshot = m_snapshots.constFind(oid);
+        if (snapshot != m_snapshots.cend() && snapshot.value())
+            m_objects.insert_or_assign(oid, *snapshot.value());
         else
-            m_objects.erase(it.key());
+            m_objects.erase(oid); // read again from storage when needed
     }
+    m_touched.clear();
     m_snapshots.clear();
     m_absent.clear();
 }
@@ -86,6 +91,7 @@ void ObjectCache::rollbackPass()
 void ObjectCache::clear()
 {
     m_objects.clear();
+    m_touched.clear();
     m_snapshots.clear();
     m_absent.clear();
 }

@@ -11,9 +11,10 @@
 
 namespace seneschal::sync {
 
-// The master copies in memory, loaded from storage on first use. Within one
-// processing pass it remembers each object as it was before the pass touched
-// it, so that a failed commit can put everything back.
+// The master copies in memory, loaded from storage on first use. A failed
+// commit drops what the pass touched, to be read again from storage; objects
+// edited with `Keep::Snapshot` are put back as they were instead (for when
+// storage may be unreachable right after, and their state still matters).
 class ObjectCache
 {
 public:
@@ -24,9 +25,12 @@ public:
     // The object, loaded if needed; nullptr when it does not exist. Pointers
     // stay valid until clear() or a rollback (node-based map).
     storage::Result<engine::ObjectState *> find(const QString &oid);
-    // The object for writing: created empty if it does not exist, and
-    // snapshotted for rollback on first touch in the pass.
-    storage::Result<engine::ObjectState *> edit(const QString &oid);
+    enum class Keep { Nothing, Snapshot };
+    // The object for writing: created empty if it does not exist. With
+    // Keep::Snapshot, a copy taken on first touch in the pass is what a
+    // rollback restores; copying costs a deep copy of the properties once
+    // they change, so only objects that need it ask for it.
+    storage::Result<engine::ObjectState *> edit(const QString &oid, Keep keep = Keep::Nothing);
     // Keeps an object read from storage in bulk, unless a newer copy is in
     // memory already; returns the copy in memory.
     const engine::ObjectState *remember(engine::ObjectState state);
@@ -37,8 +41,11 @@ public:
     // not exist are remembered as absent until the pass ends.
     storage::Status prefetch(const QStringList &oids);
 
+    // Absent marks hold for one pass only.
+    void endPass() { m_absent.clear(); }
     void beginPass()
     {
+        m_touched.clear();
         m_snapshots.clear();
         m_absent.clear();
     }
@@ -49,6 +56,7 @@ public:
 private:
     storage::Storage &m_storage;
     std::unordered_map<QString, engine::ObjectState> m_objects;
+    QSet<QString> m_touched; // edited in this pass
     QHash<QString, std::optional<engine::ObjectState>> m_snapshots;
     QSet<QString> m_absent; // known not to exist in storage, this pass
 };

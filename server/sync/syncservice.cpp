@@ -224,6 +224,7 @@ Outcome SyncService::process(const QList<Command> &commands)
         return outcome;
     }
     emitResponses(pass, outcome);
+    m_cache.endPass();
     return outcome;
 }
 
@@ -286,7 +287,19 @@ SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
     m_catchingUp.removeOne(it.key());
+    releaseUploadPending(*it);
     return m_sessions.erase(it);
+}
+
+void SyncService::releaseUploadPending(SessionState &session)
+{
+    for (const QString &oid : std::as_const(session.uploadOrder)) {
+        auto it = m_uploadPending.find(oid);
+        if (it != m_uploadPending.end() && --*it <= 0)
+            m_uploadPending.erase(it);
+    }
+    session.uploadOrder.clear();
+    session.uploadChanged.clear();
 }
 
 bool SyncService::reachesOthers(const Audience &audience, const QSet<SessionId> &except) const
@@ -388,7 +401,13 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
     const auto clamped = engine::clampTimestamp(incoming.ts, m_clock(), m_settings.maxFutureSkewMs);
     dispatch.ts = clamped.ts;
 
-    auto editable = m_cache.edit(incoming.oid);
+    // An object with an upload broadcast still to go out must keep its
+    // committed state in memory if this pass fails: that broadcast may have
+    // to be sent while storage is unreachable (refuseAll).
+    auto editable =
+        m_cache.edit(incoming.oid, command.upload || m_uploadPending.contains(incoming.oid)
+                                       ? ObjectCache::Keep::Snapshot
+                                       : ObjectCache::Keep::Nothing);
     if (!editable) {
         pass.fail(editable.error());
         return;
@@ -412,6 +431,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
             auto changed = session.uploadChanged.find(incoming.oid);
             if (changed == session.uploadChanged.end()) {
                 session.uploadOrder.append(incoming.oid);
+                ++m_uploadPending[incoming.oid];
                 changed = session.uploadChanged.insert(incoming.oid, {});
             }
             appendUnique(*changed, merged.changed);
@@ -482,7 +502,11 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
         pass.sharedBefore.insert(share.oid, m_policy.audienceOf(*current));
         pass.sharedOrder.append(share.oid);
     }
-    engine::ObjectState *state = m_cache.edit(share.oid).value();
+    engine::ObjectState *state =
+        m_cache
+            .edit(share.oid, m_uploadPending.contains(share.oid) ? ObjectCache::Keep::Snapshot
+                                                                 : ObjectCache::Keep::Nothing)
+            .value();
     state->grants = grants;
     state->access = access;
     if (!pass.dirtySet.contains(share.oid)) {
@@ -590,11 +614,18 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
     }
     for (SessionId id : std::as_const(pass.replyOrder)) {
         const Pass::Replies &replies = pass.replies[id];
+        const auto session = m_sessions.constFind(id);
         for (const QString &oid : replies.correctionOrder) {
-            if (const engine::ObjectState *state = m_cache.peek(oid)) {
-                outcome.send(id, protocol::encodeDispatch(
-                                     engine::project(*state, replies.corrections[oid])));
-            }
+            const engine::ObjectState *state = m_cache.peek(oid);
+            if (!state)
+                continue;
+            // A device still catching up gets the object in a later window;
+            // a correction now would carry a seq ahead of that window.
+            if (session != m_sessions.constEnd() && session->catchUp.active &&
+                state->seq > session->catchUp.after)
+                continue;
+            outcome.send(
+                id, protocol::encodeDispatch(engine::project(*state, replies.corrections[oid])));
         }
     }
     for (SessionId id : std::as_const(pass.finishing)) {
@@ -610,7 +641,7 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
     const QList<SessionId> catchingUp = m_catchingUp;
     for (SessionId id : catchingUp) {
         auto it = m_sessions.find(id);
-        if (it != m_sessions.end() && !pass.finishing.contains(id))
+        if (it != m_sessions.end() && !pass.finishing.contains(id) && !pass.detaching.contains(id))
             continueCatchUp(id, *it, outcome);
     }
     for (SessionId id : std::as_const(pass.detaching)) {
@@ -700,8 +731,7 @@ void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Ou
             Broadcast{protocol::encodeDispatch(broadcastPart(*state, session.uploadChanged[oid])),
                       std::move(audience), QSet<SessionId>{id}});
     }
-    session.uploadOrder.clear();
-    session.uploadChanged.clear();
+    releaseUploadPending(session);
 }
 
 void SyncService::beginCatchUp(SessionId id, SessionState &session, Outcome &outcome)
@@ -727,8 +757,8 @@ void SyncService::continueCatchUp(SessionId id, SessionState &session, Outcome &
     session.catchUp = {};
     m_catchingUp.removeOne(id);
     if (!status) {
-        outcome.refusals.append(
-            Refusal{id, ErrorCode::Unavailable, u"storage unavailable during catch-up"_s});
+        outcome.refusals.append(Refusal{id, ErrorCode::Unavailable,
+                                        u"catch-up interrupted: "_s + status.error().message});
         if (status.error().connectionLost) {
             m_available = false;
             m_storage.close();
@@ -743,14 +773,25 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
     const bool fullCopy = catchUp.fullCopy;
     const qint64 windowStart = catchUp.after;
 
+    // Expiry between two windows may have purged tombstones or access
+    // changes this device has not been sent yet: it must start again.
+    if (!fullCopy && windowStart < m_purgedSeq)
+        return storage::StorageError{u"history expired during the catch-up"_s};
+
     // The window: the next spoolPageSize objects in seq order, or all that
-    // remain (then this is the last window and the device goes live).
-    auto page = m_storage.objectKeysAfter(windowStart, m_settings.spoolPageSize);
+    // remain (then this is the last window and the device goes live). Once
+    // the windows reach what changed after the catch-up began, the rest goes
+    // in one window, so that a busy server cannot keep the device from ever
+    // catching up.
+    const qint64 remaining = m_lastSeq - windowStart;
+    const int limit = windowStart >= catchUp.startSeq
+                          ? int(std::clamp<qint64>(remaining, m_settings.spoolPageSize, 1 << 24))
+                          : m_settings.spoolPageSize;
+    auto page = m_storage.objectKeysAfter(windowStart, limit);
     if (!page)
         return page.error();
     const QList<storage::ObjectKey> keys = std::move(page).value();
-    const bool lastWindow =
-        keys.size() < m_settings.spoolPageSize || keys.constLast().seq >= m_lastSeq;
+    const bool lastWindow = keys.size() < limit || keys.constLast().seq >= m_lastSeq;
     const qint64 upTo = lastWindow ? m_lastSeq : keys.constLast().seq;
 
     // Everything goes out in seq order, one message per oid in a window.
@@ -811,8 +852,13 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         if (!state || !state->exists())
             continue;
         if (fullCopy && state->isDeleted()) {
-            if (catchUp.held.remove(state->oid))
+            // Only to a device that holds it from this copy and may see it;
+            // it stays held, so that a later revoke still reaches it.
+            if (catchUp.held.contains(state->oid) && m_policy.canSee(viewer, *state) &&
+                !sent.contains(state->oid)) {
+                sent.insert(state->oid);
                 items.append(Item{state->seq, protocol::encodeDispatch(*state)});
+            }
             continue;
         }
         if (m_policy.canSee(viewer, *state))
@@ -827,6 +873,11 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
     QHash<QString, qint64> firstChange;
     QHash<QString, qint64> lastChange;
     QStringList order;
+    // Objects whose access for this user changed after the catch-up began:
+    // earlier windows read them, or objects under them, at their own time,
+    // so "before" says little about what the device holds. Their current
+    // view (copies, or revokes) is sent again.
+    QSet<QString> flipped;
     if (accessFrom < upTo) {
         auto changes = m_storage.accessChangesAfter(accessFrom);
         if (!changes)
@@ -840,12 +891,16 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
                 order.append(change.oid);
             }
             lastChange[change.oid] = change.seq;
+            if (change.seq > catchUp.startSeq &&
+                Audience::fromJson(change.before).admits(viewer) !=
+                    Audience::fromJson(change.after).admits(viewer))
+                flipped.insert(change.oid);
         }
     }
     auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
         const engine::ObjectState *state = lookup(oid);
         const bool canSeeNow = state && m_policy.canSee(viewer, *state);
-        if (couldSee == canSeeNow)
+        if (couldSee == canSeeNow && !flipped.contains(oid))
             return storage::Done{};
         auto inheritors = inheritorsOf(oid);
         if (!inheritors)

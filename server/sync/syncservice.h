@@ -110,6 +110,8 @@ private:
     bool commit(Pass &pass, Outcome &outcome);
     void emitResponses(Pass &pass, Outcome &outcome);
     void broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome);
+    // Forgets the session's upload changes (after their broadcast).
+    void releaseUploadPending(SessionState &session);
     // Starts the catch-up (rehydrateEnd, reset) and sends its first window.
     void beginCatchUp(SessionId id, SessionState &session, Outcome &outcome);
     // Sends the next window of the catch-up; the last one ends with synced.
@@ -126,7 +128,9 @@ private:
     AccessPolicy m_policy;
     QHash<SessionId, SessionState> m_sessions;
     QList<SessionId> m_catchingUp; // in the order they began
-    ViewerCounts m_viewers;        // of m_sessions
+    // Oids with an upload broadcast still to go out -> how many sessions.
+    QHash<QString, int> m_uploadPending;
+    ViewerCounts m_viewers; // of m_sessions
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
     bool m_available = false;
