@@ -155,7 +155,8 @@ public:
     virtual Result<qint64> lastSeq() = 0;
     virtual Result<std::optional<engine::ObjectState>> loadObject(const QString &oid) = 0;
     // The objects among `oids` that exist (tombstones included), in no
-    // particular order; repeats and unknown oids are ignored.
+    // particular order; unknown oids are ignored. Pass each oid once: a
+    // repeat in another chunk of the list comes back twice.
     virtual Result<QList<engine::ObjectState>> loadObjects(const QStringList &oids) = 0;
     // Up to `limit` objects with seq > `afterSeq`, in seq order; page by
     // passing the last seq seen.
