@@ -98,6 +98,14 @@ public:
     }
 
     QJsonArray measurements() const { return m_measurements; }
+    bool anyRunFailed() const
+    {
+        for (const QJsonValue &m : m_measurements) {
+            if (m.toObject().contains(u"errors"_s))
+                return true;
+        }
+        return false;
+    }
 
 private:
     const BenchOptions &m_options;
@@ -259,5 +267,6 @@ int main(int argc, char *argv[])
         }
     }
     out() << ReportWriter::markdown(results, {}) << Qt::endl;
-    return 0;
+    // Results are written either way; a failed run still fails the command.
+    return runner.anyRunFailed() ? 3 : 0;
 }

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QStringList>
 #include <algorithm>
@@ -36,15 +37,51 @@ int devicesOf(const QJsonObject &measurement)
     return measurement.value(u"params"_s).toObject().value(u"devices"_s).toInt();
 }
 
+// A measurement whose every run failed has no median: it must not show up
+// as a row of zeros, let alone as an aim met.
+bool measured(const QJsonObject &measurement)
+{
+    return measurement.contains(u"median"_s);
+}
+
+// The measured measurements of one scenario.
 QList<QJsonObject> named(const QJsonObject &results, const QString &name)
 {
     QList<QJsonObject> list;
     for (const QJsonValue &value : results.value(u"scenarios"_s).toArray()) {
         const QJsonObject m = value.toObject();
-        if (m.value(u"name"_s).toString() == name)
+        if (m.value(u"name"_s).toString() == name && measured(m))
             list.append(m);
     }
     return list;
+}
+
+QString paramsText(const QJsonObject &measurement)
+{
+    return QString::fromUtf8(
+        QJsonDocument(measurement.value(u"params"_s).toObject()).toJson(QJsonDocument::Compact));
+}
+
+// Every measurement with failed runs: how many of its runs failed and why.
+QStringList failures(const QJsonObject &results, int runsPerMeasurement)
+{
+    QStringList lines;
+    for (const QJsonValue &value : results.value(u"scenarios"_s).toArray()) {
+        const QJsonObject m = value.toObject();
+        const QJsonArray errors = m.value(u"errors"_s).toArray();
+        if (errors.isEmpty())
+            continue;
+        QStringList reasons;
+        for (const QJsonValue &error : errors)
+            reasons << error.toString();
+        reasons.removeDuplicates();
+        lines << u"- %1 `%2`: %3 of %4 run(s) failed%5: %6"_s.arg(
+            m.value(u"name"_s).toString(), paramsText(m), QString::number(errors.size()),
+            QString::number(runsPerMeasurement),
+            measured(m) ? u" (the median is of the others)"_s : u", nothing measured"_s,
+            reasons.join(u"; "_s));
+    }
+    return lines;
 }
 
 QString verdict(bool met)
@@ -342,9 +379,21 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
         md << QString();
     }
 
+    const QStringList failed =
+        failures(results, results.value(u"options"_s).toObject().value(u"runs"_s).toInt());
+    if (!failed.isEmpty())
+        md << u"## Failed runs"_s << QString() << failed << QString();
+
     // The aims of issue 6.
     const qsizetype aimsAt = md.size();
     md << u"## Aims (issue 6)"_s << QString();
+    for (const QJsonValue &value : results.value(u"scenarios"_s).toArray()) {
+        const QJsonObject m = value.toObject();
+        if (!measured(m)) {
+            md << u"- %1 `%2`: **not measured** (every run failed, see above)"_s.arg(
+                m.value(u"name"_s).toString(), paramsText(m));
+        }
+    }
     for (const QJsonObject &m : fanout) {
         if (devicesOf(m) != 1000)
             continue;

@@ -47,10 +47,13 @@ public:
     Q_INVOKABLE QString expireNow();
 
     static constexpr int kMaxCommandsPerPass = 4000;
-    // A session's share of a pass: large while it is alone, small while
-    // others wait, so their commits are not held behind a bulk upload.
+    // A session's share of a pass: large while it is alone, smaller while
+    // others wait, so their commits are not held behind a bulk upload. 150
+    // rather than 50: on MariaDB a pass costs round trips more than rows
+    // (upload of 100,000: 6.9 -> 6.2 s), and on SQLite others' p99 during an
+    // upload stayed at 30-34 ms (bench/RESULTS.md).
     static constexpr int kMaxCommandsPerSessionAlone = 400;
-    static constexpr int kMaxCommandsPerSessionShared = 50;
+    static constexpr int kMaxCommandsPerSessionShared = 150;
     // How often connected users are checked for having been disabled.
     static constexpr int kUserCheckIntervalMs = 3000;
 

@@ -29,8 +29,9 @@ SqlStatements mysqlStatements()
         u"INSERT INTO objects (oid, kind, parent, owner, access, seq, deleted, props, updated_ms, "
         "grants) VALUES "_s,
         u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        u" ON DUPLICATE KEY UPDATE kind = VALUES(kind), parent = VALUES(parent), "
-        "owner = VALUES(owner), access = VALUES(access), seq = VALUES(seq), "
+        // kind, parent and owner are fixed at creation (PROTOCOL.md 9.6), as in
+        // the SQLite statement.
+        u" ON DUPLICATE KEY UPDATE access = VALUES(access), seq = VALUES(seq), "
         "deleted = VALUES(deleted), props = VALUES(props), updated_ms = VALUES(updated_ms), "
         "grants = VALUES(grants)"_s};
     // Not INSERT IGNORE: that would also turn a too-long id into a silently
