@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "auth/jwtsecretfile.h"
+#include "openfilelimit.h"
 #include "session/hub.h"
 #include "session/session.h"
 #include "storage/storagefactory.h"
@@ -28,6 +29,23 @@ qint64 systemNow()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
+void logOpenFileLimit(const OpenFileLimit &limit)
+{
+    if (!limit.error.isEmpty()) {
+        qCWarning(lcServer).noquote()
+            << "open-file limit" << limit.now << "not raised:" << limit.error;
+        return;
+    }
+    // Each connected device holds one descriptor.
+    if (limit.now != limit.before) {
+        qCInfo(lcServer).noquote() << "open-file limit raised from" << limit.before << "to"
+                                   << limit.now << "(one per connected device)";
+    } else {
+        qCInfo(lcServer).noquote() << "open-file limit" << limit.now
+                                   << "(one per connected device; raise the hard limit, "
+                                      "e.g. LimitNOFILE= of systemd, for more)";
+    }
+}
 } // namespace
 
 Server::Server(Config config, QObject *parent)
@@ -42,6 +60,7 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
+    logOpenFileLimit(raiseOpenFileLimit());
     if (!QDir().mkpath(m_config.dataDir)) {
         *error = u"cannot create the data directory %1 (server/dataDir)"_s.arg(m_config.dataDir);
         return false;

@@ -17,6 +17,9 @@ constexpr int kHandshakeTimeoutMs = 10000;
 // (128 KiB still let 870 frames through per turn: bench/RESULTS.md). Qt's
 // own read buffer stays unbounded, so large messages are unaffected.
 constexpr int kReceiveBufferBytes = 32 * 1024;
+// How long accepting pauses after accept() failed, so a server out of file
+// descriptors neither spins nor stays deaf once some are free again.
+constexpr int kAcceptRetryMs = 1000;
 
 void tune(QTcpSocket *socket)
 {
@@ -27,7 +30,27 @@ void tune(QTcpSocket *socket)
 
 TlsTcpServer::TlsTcpServer(QObject *parent)
     : QTcpServer(parent)
-{}
+{
+    connect(this, &QTcpServer::acceptError, this, &TlsTcpServer::retryAfterAcceptError);
+}
+
+void TlsTcpServer::retryAfterAcceptError()
+{
+    // QTcpServer has paused accepting already; connections wait in the
+    // kernel's backlog meanwhile.
+    if (!m_acceptFailing) {
+        m_acceptFailing = true;
+        qCWarning(lcTransport).noquote()
+            << "cannot accept connections:" << errorString()
+            << "(out of file descriptors? see the open-file limit logged at start); trying "
+               "again every"
+            << kAcceptRetryMs << "ms";
+    }
+    QTimer::singleShot(kAcceptRetryMs, this, [this] {
+        if (isListening())
+            resumeAccepting();
+    });
+}
 
 void TlsTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
 {
@@ -37,6 +60,10 @@ void TlsTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
 
 void TlsTcpServer::incomingConnection(qintptr descriptor)
 {
+    if (m_acceptFailing) {
+        m_acceptFailing = false;
+        qCInfo(lcTransport) << "accepting connections again";
+    }
     if (!m_tls) {
         auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {

@@ -8,6 +8,8 @@ namespace seneschal::transport {
 // Accepts TCP connections itself so that each socket gets TCP_NODELAY (which
 // QWebSocketServer does not set) and, when configured, a TLS handshake before
 // the WebSocket upgrade. Emits ready sockets; the listener upgrades them.
+// When accept() fails (out of file descriptors, say) QTcpServer stops
+// accepting for good; this one logs it and tries again a second later.
 class TlsTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -24,8 +26,11 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void retryAfterAcceptError();
+
     QSslConfiguration m_ssl;
     bool m_tls = false;
+    bool m_acceptFailing = false; // since the last accept error, until a socket is accepted
 };
 
 } // namespace seneschal::transport

@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QTextStream>
 #include <csignal>
+#include <sys/resource.h>
 
 namespace seneschal::test {
 
@@ -180,6 +181,13 @@ bool TestServer::start()
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
                      [this] { m_output += QString::fromUtf8(m_process->readAll()); });
+    if (m_openFileLimit > 0) {
+        const rlim_t limit = m_openFileLimit;
+        m_process->setChildProcessModifier([limit] {
+            const rlimit both{limit, limit};
+            setrlimit(RLIMIT_NOFILE, &both);
+        });
+    }
     m_process->start(QStringLiteral(SENESCHAL_SERVER_BINARY), {u"--config"_s, configFile()});
     if (!m_process->waitForStarted(10000))
         return false;
@@ -196,6 +204,15 @@ bool TestServer::start()
     }
     qWarning().noquote() << "server did not start:" << m_output;
     return false;
+}
+
+int TestServer::openDescriptors() const
+{
+    if (!isRunning())
+        return -1;
+    return int(QDir(u"/proc/%1/fd"_s.arg(m_process->processId()))
+                   .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                   .size());
 }
 
 int TestServer::stop()

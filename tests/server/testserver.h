@@ -27,6 +27,10 @@ public:
     // Extra configuration lines, "section/key" -> value, before start().
     void set(const QString &key, const QString &value) { m_overrides.insert(key, value); }
 
+    // Starts the server with this hard and soft limit on open files (0: as
+    // inherited), so that running out of descriptors can be staged.
+    void setOpenFileLimit(quint64 limit) { m_openFileLimit = limit; }
+
     // Creates a local user through the command line (password on stdin).
     bool addUser(const QString &name, const QString &password, const QStringList &groups = {});
     bool start();
@@ -35,6 +39,9 @@ public:
     void kill(); // SIGKILL: no chance to flush anything
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
 
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    // How many files the server process has open (-1: not running).
+    int openDescriptors() const;
     QUrl url() const;
     quint16 port() const { return m_port; }
     QList<QSslCertificate> caCertificates() const;
@@ -62,6 +69,7 @@ private:
     QString m_database;
     quint16 m_port = 0;
     QMap<QString, QString> m_overrides;
+    quint64 m_openFileLimit = 0;
     std::unique_ptr<QProcess> m_process;
     mutable QString m_output;
 };

@@ -8,8 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -405,6 +407,36 @@ private Q_SLOTS:
         QVERIFY(goLive(*second));
         QVERIFY(closedWith(*first, 4409, u"replaced"_s));
         QVERIFY(second->isLive());
+    }
+
+    void out_of_file_descriptors_pauses_accepting_then_recovers()
+    {
+        // Room for the server's own descriptors and a few connections, not
+        // for the 150 opened below.
+        server->setOpenFileLimit(64);
+        QVERIFY(server->start());
+        QVERIFY(server->output().contains(u"open-file limit 64"_s));
+        std::vector<std::unique_ptr<QTcpSocket>> hogs;
+        for (int i = 0; i < 150; ++i) {
+            hogs.push_back(std::make_unique<QTcpSocket>());
+            hogs.back()->connectToHost(QHostAddress::LocalHost, server->port());
+        }
+        const bool refused = QTest::qWaitFor(
+            [&] { return server->output().contains(u"cannot accept connections"_s); }, kTimeout);
+        if (!refused) {
+            const auto connected = std::count_if(hogs.begin(), hogs.end(), [](const auto &hog) {
+                return hog->state() == QAbstractSocket::ConnectedState;
+            });
+            qWarning() << "no accept error; connected:" << connected << "of" << hogs.size()
+                       << "server descriptors:" << server->openDescriptors();
+        }
+        QVERIFY(refused);
+        QVERIFY(server->isRunning());
+        hogs.clear(); // closes them: the server's descriptors come free
+
+        auto c = device(u"after"_s, u"alice"_s);
+        QVERIFY(goLive(*c));
+        QVERIFY(server->output().contains(u"accepting connections again"_s));
     }
 
     void no_hello_within_10s_closes_4408()
