@@ -94,6 +94,20 @@ void BenchDevice::sendDispatch(QByteArrayView oid, QByteArrayView extra, QByteAr
     m_connection->sendText(makeDispatch(oid, extra, payload));
     ++m_outstanding;
     ++m_sent;
+    if (m_ackLatency)
+        m_unackedSentUs.push_back(nowUs());
+}
+
+void BenchDevice::noteAnswered(int count, bool acked)
+{
+    if (m_state != State::Live)
+        return; // answers to the offline upload, not to sendDispatch()
+    const qint64 now = nowUs();
+    for (int i = 0; i < count && !m_unackedSentUs.empty(); ++i) {
+        if (acked && m_ackLatency)
+            m_ackLatency->add(now - m_unackedSentUs.front());
+        m_unackedSentUs.pop_front();
+    }
 }
 
 void BenchDevice::flushAck()
@@ -160,11 +174,13 @@ void BenchDevice::onText(QByteArrayView frame)
         m_acked += n;
         m_outstanding = std::max(0, m_outstanding - n);
         m_lastAckUs = nowUs();
+        noteAnswered(n, true);
         if (m_hooks.acked)
             m_hooks.acked(*this, n);
     } else if (type == "reject") {
         ++m_rejected;
         m_outstanding = std::max(0, m_outstanding - 1);
+        noteAnswered(1, false);
         m_lastError = QString::fromUtf8(frame);
         if (m_hooks.acked)
             m_hooks.acked(*this, 1);
@@ -224,6 +240,7 @@ void BenchDevice::onClosed(int closeCode)
     m_state = State::Closed;
     m_closeCode = closeCode;
     m_outstanding = 0;
+    m_unackedSentUs.clear();
     if (m_hooks.closed)
         m_hooks.closed(*this, wasLive);
 }

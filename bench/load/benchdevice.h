@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <deque>
 #include <functional>
 
 namespace seneschal::bench {
@@ -42,6 +43,9 @@ public:
     void setPassword(const QString &password) { m_password = password; }
     void setHooks(Hooks hooks) { m_hooks = std::move(hooks); }
     void setLatencySink(LatencySamples *sink) { m_latency = sink; }
+    // Send-to-ack time of each live dispatch this device sends (acks come
+    // in the order of the sends: one session's commands are taken in order).
+    void setAckLatencySink(LatencySamples *sink) { m_ackLatency = sink; }
 
     void connectTo(quint16 port, qint64 since);
     void disconnectFromServer();
@@ -99,6 +103,7 @@ private:
     void onWritten() override;
     void pumpUploads();
     void noteOid(QByteArrayView frame);
+    void noteAnswered(int count, bool acked);
 
     QString m_cuid;
     QString m_uuid;
@@ -107,6 +112,8 @@ private:
     QString m_password;
     Hooks m_hooks;
     LatencySamples *m_latency = nullptr;
+    LatencySamples *m_ackLatency = nullptr;
+    std::deque<qint64> m_unackedSentUs; // with an ack latency sink only
     WsConnection *m_connection = nullptr;
     State m_state = State::Idle;
     qsizetype m_outboxSize = 0;

@@ -17,24 +17,29 @@ QJsonObject LatencyScenario::run(const BenchOptions &options, int deviceCount, d
         return {};
     Fleet fleet(server->port(), server->jwtSecret(), options.ackIntervalMs);
     LatencySamples latency;
+    LatencySamples ackLatency; // send to ack at the publisher: the commit path alone
     for (int i = 0; i < deviceCount; ++i)
         fleet.add(u"d%1"_s.arg(i, 5, 10, QChar(u'0')), scenario::kUser)->setLatencySink(&latency);
     if (!fleet.connect(fleet.devices(), options.connectConcurrency, 180000, error))
         return {};
     Publisher publisher("\"kind\":\"item\",", scenario::payload(options.payloadBytes));
     const int publisherCount = std::min(deviceCount, options.publishers);
-    for (int p = 0; p < publisherCount; ++p)
+    for (int p = 0; p < publisherCount; ++p) {
+        fleet.devices()[p]->setAckLatencySink(&ackLatency);
         publisher.addDevice(fleet.devices()[p], scenario::oids(u"p%1"_s.arg(p), 1000));
+    }
     fleet.setAckedHook([&publisher](BenchDevice &d, int n) { publisher.onAcked(d, n); });
     publisher.startRate(rate, 100000);
     Fleet::spin(int(options.warmupS * 1000));
     latency.clear();
+    ackLatency.clear();
     const auto from = scenario::Reading::take(*server, fleet.devices());
     Fleet::spin(int(options.durationS * 1000));
     const auto to = scenario::Reading::take(*server, fleet.devices());
     QJsonObject result = scenario::rates(from, to);
     result.insert(u"offeredPerS"_s, rate);
     result.insert(u"latency"_s, latency.summary());
+    result.insert(u"ackLatency"_s, ackLatency.summary());
     publisher.stop();
     Fleet::waitUntil([&publisher] { return publisher.outstandingTotal() == 0; }, 15000);
     fleet.closeAll();
