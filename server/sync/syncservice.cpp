@@ -897,27 +897,35 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
                 flipped.insert(change.oid);
         }
     }
+    // The object and those of its inheritors the device may see now.
+    auto copyWithInheritors = [&](const engine::ObjectState &state, qint64 seq) -> storage::Status {
+        auto inheritors = inheritorsOf(state.oid);
+        if (!inheritors)
+            return inheritors.error();
+        copy(state, seq);
+        for (const engine::ObjectState *child : inheritors.value()) {
+            if (m_policy.canSee(viewer, *child))
+                copy(*child, seq);
+        }
+        return storage::Done{};
+    };
     auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
         const engine::ObjectState *state = lookup(oid);
         const bool canSeeNow = state && m_policy.canSee(viewer, *state);
         if (couldSee == canSeeNow && !flipped.contains(oid))
             return storage::Done{};
+        if (canSeeNow) {
+            catchUp.grantedAt.insert(oid, seq);
+            return copyWithInheritors(*state, seq);
+        }
         auto inheritors = inheritorsOf(oid);
         if (!inheritors)
             return inheritors.error();
-        if (canSeeNow) {
-            copy(*state, seq);
-            for (const engine::ObjectState *child : inheritors.value()) {
-                if (m_policy.canSee(viewer, *child))
-                    copy(*child, seq);
-            }
-        } else {
-            revoke(oid, seq);
-            catchUp.revokedAt.insert(oid, seq);
-            for (const engine::ObjectState *child : inheritors.value()) {
-                if (!m_policy.canSee(viewer, *child))
-                    revoke(child->oid, seq);
-            }
+        revoke(oid, seq);
+        catchUp.revokedAt.insert(oid, seq);
+        for (const engine::ObjectState *child : inheritors.value()) {
+            if (!m_policy.canSee(viewer, *child))
+                revoke(child->oid, seq);
         }
         return storage::Done{};
     };
@@ -925,7 +933,10 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         // The groups of the last login judge what changed before this login;
         // what changed since, while the catch-up went on, the current ones.
         const Viewer &then = firstChange[oid] <= catchUp.startSeq ? previous : viewer;
-        if (auto status = shift(oid, firstBefore[oid].admits(then), lastChange[oid]); !status)
+        const bool couldSee = firstBefore[oid].admits(then);
+        if (couldSee && !catchUp.seenAt.contains(oid))
+            catchUp.seenAt.insert(oid, firstChange[oid]);
+        if (auto status = shift(oid, couldSee, lastChange[oid]); !status)
             return status;
     }
     if (firstWindow && !fullCopy) {
@@ -945,15 +956,45 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
     // An object that stopped inheriting after `since` (its own access
     // changed) is no longer among the inheritors of the ancestor the
     // device saw it through; when that ancestor was revoked, so is the
-    // object, unless the device may see it now.
+    // object, unless the device may see it now. Likewise when the ancestor
+    // was hidden only for a while (no net change, so no revoke of its own)
+    // and the object's own change came in that while: the record of that
+    // change says the device could not see it, yet the device still holds
+    // it from before.
     for (const QString &oid : std::as_const(order)) {
         const engine::ObjectState *state = lookup(oid);
         if (!state || sent.contains(oid) || m_policy.canSee(viewer, *state))
             continue;
         QString parent = state->parent;
         for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
-            if (auto it = catchUp.revokedAt.constFind(parent); it != catchUp.revokedAt.constEnd()) {
-                revoke(oid, qMax(*it, lastChange.value(oid)));
+            const qint64 hiddenAt =
+                catchUp.revokedAt.value(parent, catchUp.seenAt.value(parent, -1));
+            if (hiddenAt >= 0) {
+                revoke(oid, qMax(hiddenAt, lastChange.value(oid)));
+                break;
+            }
+            const engine::ObjectState *ancestor = lookup(parent);
+            parent = ancestor ? ancestor->parent : QString();
+        }
+    }
+    // The same for a gain: the inheritors of a granted ancestor are read as
+    // they stand now, so an object that stopped inheriting after the grant
+    // (made public, say) is not among them, nor is anything under it. Its
+    // own change need not alter what the device may see (it saw the object
+    // through that ancestor until then), so nothing else copies what
+    // inherits from it: copy the object and its inheritors here. This may
+    // send some of them twice across windows, never one the device may not
+    // see.
+    for (const QString &oid : std::as_const(order)) {
+        const engine::ObjectState *state = lookup(oid);
+        if (!state || catchUp.grantedAt.contains(oid) || !m_policy.canSee(viewer, *state))
+            continue;
+        QString parent = state->parent;
+        for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
+            if (auto it = catchUp.grantedAt.constFind(parent); it != catchUp.grantedAt.constEnd()) {
+                if (auto status = copyWithInheritors(*state, qMax(*it, lastChange.value(oid)));
+                    !status)
+                    return status;
                 break;
             }
             const engine::ObjectState *ancestor = lookup(parent);

@@ -88,6 +88,10 @@ private:
             qint64 startSeq = 0;              // the server's seq when the catch-up began
             QSet<QString> held;               // full copy: oids the device received in it
             QHash<QString, qint64> revokedAt; // objects revoked by an access change
+            QHash<QString, qint64> grantedAt; // objects copied by an access change
+            // Objects the device could see when their access first changed
+            // in this catch-up (it may hold what inherited from them).
+            QHash<QString, qint64> seenAt;
         } catchUp;
     };
 

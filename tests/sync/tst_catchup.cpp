@@ -385,6 +385,94 @@ private Q_SLOTS:
         QVERIFY(device.live);
         QCOMPARE(device.visible(), named(u"f"_s, 0, 25));
     }
+
+    // The device was granted list L while away; I, under L, stopped
+    // inheriting afterwards (made public), in a later window. H inherits
+    // from I: it became visible through L's grant, and I's own change hid
+    // nothing from the device, yet H must come too.
+    void incremental_catch_up_copies_the_inheritors_of_an_object_that_stopped_inheriting()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        h.connectLive(kWriter, u"alice"_s);
+        const SessionId first = 2;
+        h.connectLive(first, u"bob"_s);
+        h.pass({h.put(u"L"_s, engine::Access::Private)});
+        h.pass({h.put(u"I"_s, engine::Access::Inherit, u"L"_s)});
+        h.pass({h.put(u"H"_s, engine::Access::Inherit, u"I"_s)});
+        const qint64 since = h.service().lastSeq();
+        h.pass({DetachCommand{first}});
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {u"user:bob"_s})});
+        h.pass(h.puts(u"f"_s, 0, 25));
+        h.pass({Harness::share(u"I"_s, engine::Access::Public)});
+
+        const SessionId d = 3;
+        h.attach(d, u"dev-bob2"_s, u"bob"_s, since);
+        h.pass({UploadEndCommand{d}});
+        h.finishCatchUp(d);
+        const Device &device = h.devices[d];
+        QVERIFY(device.live);
+        QVERIFY(device.spoolInOrder);
+        QCOMPARE(device.visible(), named(u"f"_s, 0, 25, {u"L"_s, u"I"_s, u"H"_s}));
+    }
+
+    // The device held L and X, which inherits from L. While it was away, L
+    // was hidden from it, X made private meanwhile, and L made public: L
+    // changed nothing for the device in the end, and X's own change was
+    // made while the device could not see it, yet the device holds X.
+    void incremental_catch_up_revokes_what_stopped_inheriting_while_its_parent_was_hidden()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        h.connectLive(kWriter, u"alice"_s);
+        const SessionId first = 2;
+        h.connectLive(first, u"bob"_s);
+        h.pass({h.put(u"L"_s, engine::Access::Private)});
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {u"user:bob"_s})});
+        h.pass({h.put(u"X"_s, engine::Access::Inherit, u"L"_s)});
+        const qint64 since = h.service().lastSeq();
+        h.pass({DetachCommand{first}});
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {}, {u"user:bob"_s})});
+        h.pass({Harness::share(u"X"_s, engine::Access::Private)});
+        h.pass(h.puts(u"f"_s, 0, 25));
+        h.pass({Harness::share(u"L"_s, engine::Access::Public)});
+
+        const SessionId d = 3;
+        h.devices[d].objects[u"L"_s] = false; // what it held when it left
+        h.devices[d].objects[u"X"_s] = false;
+        h.attach(d, u"dev-bob2"_s, u"bob"_s, since);
+        h.pass({UploadEndCommand{d}});
+        h.finishCatchUp(d);
+        const Device &device = h.devices[d];
+        QVERIFY(device.live);
+        QVERIFY(device.spoolInOrder);
+        QCOMPARE(device.visible(), named(u"f"_s, 0, 25, {u"L"_s}));
+    }
+
+    // The same during a full copy: its first window passed L, I and H while
+    // hidden; then L is granted and I made public in one pass.
+    void full_copy_copies_the_inheritors_of_an_object_that_stopped_inheriting()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        h.connectLive(kWriter, u"alice"_s);
+        QList<Command> commands{h.put(u"L"_s, engine::Access::Private),
+                                h.put(u"I"_s, engine::Access::Inherit, u"L"_s),
+                                h.put(u"H"_s, engine::Access::Inherit, u"I"_s)};
+        commands += h.puts(u"f"_s, 0, 30);
+        h.pass(commands);
+
+        const SessionId d = 2;
+        h.attach(d, u"bob-phone"_s, u"bob"_s, 0);
+        h.pass({UploadEndCommand{d}}); // window 1: L, I and H hidden
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {u"user:bob"_s}),
+                Harness::share(u"I"_s, engine::Access::Public)});
+        h.finishCatchUp(d);
+        const Device &device = h.devices[d];
+        QVERIFY(device.live);
+        QVERIFY(device.spoolInOrder);
+        QCOMPARE(device.visible(), named(u"f"_s, 0, 30, {u"L"_s, u"I"_s, u"H"_s}));
+    }
 };
 
 QTEST_GUILESS_MAIN(CatchUpTest)
