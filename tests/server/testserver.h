@@ -39,7 +39,6 @@ public:
     void kill(); // SIGKILL: no chance to flush anything
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
 
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
     // How many files the server process has open (-1: not running).
     int openDescriptors() const;
     QUrl url() const;
