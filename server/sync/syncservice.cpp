@@ -961,21 +961,27 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
     // and the object's own change came in that while: the record of that
     // change says the device could not see it, yet the device still holds
     // it from before.
+    // The seq `markOf` gives the nearest ancestor of `state` that has one
+    // (a mark is >= 0), or -1.
+    auto ancestorMark = [&](const engine::ObjectState &state, auto &&markOf) -> qint64 {
+        QString parent = state.parent;
+        for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
+            if (const qint64 mark = markOf(parent); mark >= 0)
+                return mark;
+            const engine::ObjectState *ancestor = lookup(parent);
+            parent = ancestor ? ancestor->parent : QString();
+        }
+        return -1;
+    };
     for (const QString &oid : std::as_const(order)) {
         const engine::ObjectState *state = lookup(oid);
         if (!state || sent.contains(oid) || m_policy.canSee(viewer, *state))
             continue;
-        QString parent = state->parent;
-        for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
-            const qint64 hiddenAt =
-                catchUp.revokedAt.value(parent, catchUp.seenAt.value(parent, -1));
-            if (hiddenAt >= 0) {
-                revoke(oid, qMax(hiddenAt, lastChange.value(oid)));
-                break;
-            }
-            const engine::ObjectState *ancestor = lookup(parent);
-            parent = ancestor ? ancestor->parent : QString();
-        }
+        const qint64 hiddenAt = ancestorMark(*state, [&](const QString &ancestor) {
+            return catchUp.revokedAt.value(ancestor, catchUp.seenAt.value(ancestor, -1));
+        });
+        if (hiddenAt >= 0)
+            revoke(oid, qMax(hiddenAt, lastChange.value(oid)));
     }
     // The same for a gain: the inheritors of a granted ancestor are read as
     // they stand now, so an object that stopped inheriting after the grant
@@ -989,17 +995,13 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         const engine::ObjectState *state = lookup(oid);
         if (!state || catchUp.grantedAt.contains(oid) || !m_policy.canSee(viewer, *state))
             continue;
-        QString parent = state->parent;
-        for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
-            if (auto it = catchUp.grantedAt.constFind(parent); it != catchUp.grantedAt.constEnd()) {
-                if (auto status = copyWithInheritors(*state, qMax(*it, lastChange.value(oid)));
-                    !status)
-                    return status;
-                break;
-            }
-            const engine::ObjectState *ancestor = lookup(parent);
-            parent = ancestor ? ancestor->parent : QString();
-        }
+        const qint64 grantedAt = ancestorMark(
+            *state, [&](const QString &ancestor) { return catchUp.grantedAt.value(ancestor, -1); });
+        if (grantedAt < 0)
+            continue;
+        if (auto status = copyWithInheritors(*state, qMax(grantedAt, lastChange.value(oid)));
+            !status)
+            return status;
     }
     if (firstWindow) {
         session.gainedGroups.clear();
