@@ -17,7 +17,6 @@ OpenFileLimit raiseOpenFileLimit()
         return result;
     }
     result.before = limit.rlim_cur;
-    result.hard = limit.rlim_max;
     result.now = limit.rlim_cur;
     if (limit.rlim_cur == limit.rlim_max)
         return result;

@@ -9,9 +9,8 @@ namespace seneschal::app {
 struct OpenFileLimit
 {
     quint64 before = 0; // the soft limit the process started with
-    quint64 now = 0;    // the soft limit after raising it
-    quint64 hard = 0;
-    QString error; // why it could not be read or raised; empty when fine
+    quint64 now = 0;    // the soft limit after raising it (to the hard limit)
+    QString error;      // why it could not be read or raised; empty when fine
 };
 
 // Raises the soft open-file limit to the hard one: service managers often
