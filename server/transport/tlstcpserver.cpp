@@ -1,8 +1,12 @@
 #include "tlstcpserver.h"
 
 #include <QLoggingCategory>
+#include <QSocketNotifier>
 #include <QSslSocket>
-#include <QTimer>
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcTransport, "seneschal.transport")
 
@@ -29,27 +33,21 @@ void tune(QTcpSocket *socket)
 } // namespace
 
 TlsTcpServer::TlsTcpServer(QObject *parent)
-    : QTcpServer(parent)
+    : QObject(parent)
 {
-    connect(this, &QTcpServer::acceptError, this, &TlsTcpServer::retryAfterAcceptError);
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(kAcceptRetryMs);
+    connect(&m_retry, &QTimer::timeout, this, [this] {
+        if (m_readable) {
+            m_readable->setEnabled(true);
+            acceptPending();
+        }
+    });
 }
 
-void TlsTcpServer::retryAfterAcceptError()
+TlsTcpServer::~TlsTcpServer()
 {
-    // QTcpServer has paused accepting already; connections wait in the
-    // kernel's backlog meanwhile.
-    if (!m_acceptFailing) {
-        m_acceptFailing = true;
-        qCWarning(lcTransport).noquote()
-            << "cannot accept connections:" << errorString()
-            << "(out of file descriptors? see the open-file limit logged at start); trying "
-               "again every"
-            << kAcceptRetryMs << "ms";
-    }
-    QTimer::singleShot(kAcceptRetryMs, this, [this] {
-        if (isListening())
-            resumeAccepting();
-    });
+    close();
 }
 
 void TlsTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
@@ -58,28 +56,89 @@ void TlsTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
     m_tls = !configuration.isNull();
 }
 
-void TlsTcpServer::incomingConnection(qintptr descriptor)
+bool TlsTcpServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (m_acceptFailing) {
-        m_acceptFailing = false;
-        qCInfo(lcTransport) << "accepting connections again";
-    }
-    if (!m_tls) {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
+    close();
+    if (!m_listener.listen(address, port))
+        return false;
+    m_listener.pauseAccepting(); // Qt's accept loop stays out of it
+    m_readable = new QSocketNotifier(m_listener.socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_readable, &QSocketNotifier::activated, this, &TlsTcpServer::acceptPending);
+    return true;
+}
+
+void TlsTcpServer::close()
+{
+    m_retry.stop();
+    delete m_readable;
+    m_readable = nullptr;
+    m_listener.close();
+}
+
+void TlsTcpServer::acceptPending()
+{
+    const int listening = int(m_listener.socketDescriptor());
+    for (;;) {
+        const int descriptor = ::accept4(listening, nullptr, nullptr, SOCK_CLOEXEC);
+        if (descriptor >= 0) {
+            if (m_acceptFailing) {
+                m_acceptFailing = false;
+                qCInfo(lcTransport) << "accepting connections again";
+            }
+            adopt(descriptor);
+            continue;
+        }
+        switch (errno) {
+        case EINTR:
+        case ECONNABORTED: // reset by the peer while it waited: the next one
+        case EPROTO:
+            continue;
+        case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+        case EWOULDBLOCK:
+#endif
+            return; // the backlog is empty
+        default:    // EMFILE, ENFILE, ENOBUFS, ENOMEM, ...
+            pauseAfterAcceptError(errno);
             return;
         }
-        tune(socket);
-        Q_EMIT socketReady(socket);
-        return;
     }
-    auto *socket = new QSslSocket(this);
+}
+
+void TlsTcpServer::pauseAfterAcceptError(int error)
+{
+    // Connections wait in the kernel's backlog meanwhile.
+    m_readable->setEnabled(false);
+    m_retry.start();
+    if (m_acceptFailing)
+        return;
+    m_acceptFailing = true;
+    qCWarning(lcTransport).noquote()
+        << "cannot accept connections:" << QString::fromLocal8Bit(std::strerror(error))
+        << "(out of file descriptors? see the open-file limit logged at start); trying again "
+           "every"
+        << kAcceptRetryMs << "ms";
+}
+
+void TlsTcpServer::adopt(qintptr descriptor)
+{
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
+        // Qt leaves the descriptor open when it cannot take it.
+        qCDebug(lcTransport) << "accepted connection dropped:" << socket->errorString();
         delete socket;
+        ::close(int(descriptor));
         return;
     }
     tune(socket);
+    if (m_tls)
+        startTls(static_cast<QSslSocket *>(socket));
+    else
+        Q_EMIT socketReady(socket);
+}
+
+void TlsTcpServer::startTls(QSslSocket *socket)
+{
     socket->setSslConfiguration(m_ssl);
     // A peer that never finishes the handshake must not hold the socket.
     auto *timeout = new QTimer(socket);
