@@ -66,7 +66,7 @@ struct SqlStatements
     QString selectObjectsAfter;       // seq, limit; ordered by seq
     QString selectObjectKeysAfter;    // seq, limit -> oid, seq; ordered like selectObjectsAfter
     QString countObjectsAfter;        // seq -> count
-    SqlList selectKnownIds;           // cuid, then the ids -> id
+    SqlList selectKnownDispatches;    // (cuid, id) pairs -> cuid, id
     QString selectRecentConflicts;    // limit -> conflict columns, newest first
     SqlList selectChildren;           // parents -> object columns
     QString selectGrantedTo;          // principal as a JSON string -> object columns

@@ -26,7 +26,8 @@ constexpr qsizetype kMaxRowsPerInsert = 64;
 // Keeps one INSERT well below MariaDB's max_allowed_packet (16 MiB default):
 // beyond it the server drops the connection instead of failing the statement.
 constexpr qint64 kMaxBytesPerInsert = 4 * 1024 * 1024;
-// Ids per knownDispatchIds() query; the last chunk is padded to a power of two.
+// Dispatches per knownDispatches() query; the last chunk is padded to a power
+// of two.
 constexpr qsizetype kMaxIdsPerQuery = 512;
 
 qsizetype ceilPowerOfTwo(qsizetype n)
@@ -673,7 +674,7 @@ Result<QList<engine::ObjectState>> SqlStorage::selectObjectsWhereIn(const SqlLis
     QList<engine::ObjectState> objects;
     for (qsizetype start = 0; start < keys.size(); start += kMaxIdsPerQuery) {
         const qsizetype count = qMin(kMaxIdsPerQuery, keys.size() - start);
-        // Padded to a power of two like knownDispatchIds; IN ignores repeats.
+        // Padded to a power of two like knownDispatches; IN ignores repeats.
         const qsizetype slots = ceilPowerOfTwo(count);
         QVariantList values;
         values.reserve(slots);
@@ -739,23 +740,27 @@ Result<qint64> SqlStorage::countObjectsAfter(qint64 afterSeq)
     return count;
 }
 
-Result<QSet<QString>> SqlStorage::knownDispatchIds(const QString &cuid, const QStringList &ids)
+Result<QSet<DispatchRef>> SqlStorage::knownDispatches(const QList<DispatchRef> &dispatches)
 {
     if (Failure failure = ensureOpen())
         return *failure;
-    QSet<QString> known;
-    for (qsizetype start = 0; start < ids.size(); start += kMaxIdsPerQuery) {
-        const qsizetype count = qMin(kMaxIdsPerQuery, ids.size() - start);
-        // Padding with a repeated id keeps the number of statement shapes
+    QSet<DispatchRef> known;
+    for (qsizetype start = 0; start < dispatches.size(); start += kMaxIdsPerQuery) {
+        const qsizetype count = qMin(kMaxIdsPerQuery, dispatches.size() - start);
+        // Padding with a repeated pair keeps the number of statement shapes
         // small (powers of two) so each is prepared once.
         const qsizetype slots = ceilPowerOfTwo(count);
         QVariantList values;
-        values.reserve(slots + 1);
-        values.append(cuid);
-        for (qsizetype i = 0; i < slots; ++i)
-            values.append(ids[start + qMin(i, count - 1)]);
-        Failure failure = select(m_sql.selectKnownIds.build(int(slots)), values,
-                                 [&](const QSqlQuery &q) { known.insert(q.value(0).toString()); });
+        values.reserve(2 * slots);
+        for (qsizetype i = 0; i < slots; ++i) {
+            const DispatchRef &ref = dispatches[start + qMin(i, count - 1)];
+            values.append(ref.cuid);
+            values.append(ref.id);
+        }
+        Failure failure =
+            select(m_sql.selectKnownDispatches.build(int(slots)), values, [&](const QSqlQuery &q) {
+                known.insert(DispatchRef{q.value(0).toString(), q.value(1).toString()});
+            });
         if (failure)
             return *failure;
     }

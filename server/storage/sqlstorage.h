@@ -37,7 +37,7 @@ public:
     Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) override;
     Result<QList<ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) override;
     Result<qint64> countObjectsAfter(qint64 afterSeq) override;
-    Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) override;
+    Result<QSet<DispatchRef>> knownDispatches(const QList<DispatchRef> &dispatches) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;
     Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;

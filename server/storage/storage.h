@@ -93,6 +93,18 @@ struct AccessChange
     qint64 atMs = 0;
 };
 
+// A dispatch as the log knows it: the device that sent it and its id.
+struct DispatchRef
+{
+    QString cuid;
+    QString id;
+    friend bool operator==(const DispatchRef &, const DispatchRef &) = default;
+    friend size_t qHash(const DispatchRef &ref, size_t seed = 0)
+    {
+        return qHashMulti(seed, ref.cuid, ref.id);
+    }
+};
+
 // Where an object stands in the log: enough to page through changes without
 // reading the properties of objects already in memory.
 struct ObjectKey
@@ -164,8 +176,9 @@ public:
     // The same page as objectsAfter, oid and seq only.
     virtual Result<QList<ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) = 0;
     virtual Result<qint64> countObjectsAfter(qint64 afterSeq) = 0;
-    // The subset of `ids` already in the dispatch log for `cuid`.
-    virtual Result<QSet<QString>> knownDispatchIds(const QString &cuid, const QStringList &ids) = 0;
+    // The subset of `dispatches` already in the dispatch log, whichever
+    // devices sent them: one query per pass, not one per device.
+    virtual Result<QSet<DispatchRef>> knownDispatches(const QList<DispatchRef> &dispatches) = 0;
     virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
     // Objects whose parent is one of `parents` (one level), in seq order per
     // chunk of parents.

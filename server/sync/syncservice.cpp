@@ -15,11 +15,6 @@ using protocol::ErrorCode;
 
 namespace {
 
-QString dispatchKey(const QString &cuid, const QString &id)
-{
-    return cuid + QChar(u'\n') + id;
-}
-
 void appendUnique(QStringList &list, const QStringList &more)
 {
     for (const QString &name : more) {
@@ -62,9 +57,9 @@ engine::ObjectState broadcastPart(const engine::ObjectState &state, const QStrin
 struct SyncService::Pass
 {
     storage::CommitBatch batch;
-    QSet<QString> knownIds; // dispatch keys already in the log
-    QSet<QString> seenIds;  // dispatch keys received in this pass
-    QStringList dirty;      // oids changed in this pass, in order
+    QSet<storage::DispatchRef> knownIds; // dispatches already in the log
+    QSet<storage::DispatchRef> seenIds;  // dispatches received in this pass
+    QStringList dirty;                   // oids changed in this pass, in order
     QSet<QString> dirtySet;
     QHash<QString, QStringList> liveChanged; // oid -> properties changed live
     QHash<QString, QSet<SessionId>> liveWriters;
@@ -160,14 +155,14 @@ Outcome SyncService::process(const QList<Command> &commands)
     Pass pass;
     m_cache.beginPass();
 
-    // One query per device for the ids it may have sent before, and one for
-    // the objects written that are not in memory yet.
-    QHash<QString, QStringList> idsByCuid;
+    // One query for the dispatches that may have been sent before, and one
+    // for the objects written that are not in memory yet.
+    QList<storage::DispatchRef> dispatches;
     QStringList oids;
     for (const Command &command : commands) {
         if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
             if (auto it = m_sessions.constFind(submit->session); it != m_sessions.constEnd())
-                idsByCuid[it->client.cuid].append(submit->dispatch.id);
+                dispatches.append({it->client.cuid, submit->dispatch.id});
             oids.append(submit->dispatch.oid);
             oids.append(submit->dispatch.parent);
         } else if (const auto *share = std::get_if<ShareCommand>(&command)) {
@@ -176,14 +171,11 @@ Outcome SyncService::process(const QList<Command> &commands)
     }
     if (auto status = m_cache.prefetch(oids); !status)
         pass.fail(status.error());
-    for (auto it = idsByCuid.cbegin(); it != idsByCuid.cend() && !pass.failed; ++it) {
-        auto known = m_storage.knownDispatchIds(it.key(), it.value());
-        if (!known) {
+    if (!dispatches.isEmpty() && !pass.failed) {
+        if (auto known = m_storage.knownDispatches(dispatches))
+            pass.knownIds = std::move(known).value();
+        else
             pass.fail(known.error());
-            break;
-        }
-        for (const QString &id : known.value())
-            pass.knownIds.insert(dispatchKey(it.key(), id));
     }
 
     for (const Command &command : commands) {
@@ -346,7 +338,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
     SessionState &session = *sessionIt;
     const protocol::ClientDispatch &incoming = command.dispatch;
     auto &replies = pass.repliesFor(command.session);
-    const QString key = dispatchKey(session.client.cuid, incoming.id);
+    const storage::DispatchRef key{session.client.cuid, incoming.id};
 
     // A repeated id is acknowledged again and changes nothing (PROTOCOL.md 4).
     if (pass.knownIds.contains(key) || pass.seenIds.contains(key)) {

@@ -87,7 +87,7 @@ Result<qint64> FakeStorage::countObjectsAfter(qint64)
 {
     return notHere();
 }
-Result<QSet<QString>> FakeStorage::knownDispatchIds(const QString &, const QStringList &)
+Result<QSet<DispatchRef>> FakeStorage::knownDispatches(const QList<DispatchRef> &)
 {
     return notHere();
 }

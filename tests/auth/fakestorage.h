@@ -41,8 +41,8 @@ public:
     storage::Result<QList<engine::ObjectState>> objectsAfter(qint64 afterSeq, int limit) override;
     storage::Result<QList<storage::ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) override;
     storage::Result<qint64> countObjectsAfter(qint64 afterSeq) override;
-    storage::Result<QSet<QString>> knownDispatchIds(const QString &cuid,
-                                                    const QStringList &ids) override;
+    storage::Result<QSet<storage::DispatchRef>>
+    knownDispatches(const QList<storage::DispatchRef> &dispatches) override;
     storage::Result<QList<storage::ConflictRecord>> recentConflicts(int limit) override;
     storage::Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     storage::Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;

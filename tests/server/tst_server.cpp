@@ -378,7 +378,10 @@ private Q_SLOTS:
         QVERIFY(storage);
         // Every acknowledged dispatch is there, with its value.
         const auto ids = acked.mid(0, ackedBeforeKill);
-        auto known = storage->knownDispatchIds(u"killer"_s, ids);
+        QList<storage::DispatchRef> refs;
+        for (const QString &id : ids)
+            refs.append({u"killer"_s, id});
+        auto known = storage->knownDispatches(refs);
         QVERIFY(known);
         QCOMPARE(known.value().size(), ids.size());
         auto reader = device(u"reader"_s, u"bob"_s);
@@ -831,7 +834,10 @@ private Q_SLOTS:
         auto storage = server->openStorage();
         QVERIFY(storage);
         // No false acks: every id acknowledged before the outage is stored.
-        auto known = storage->knownDispatchIds(u"outage"_s, acked);
+        QList<storage::DispatchRef> refs;
+        for (const QString &id : acked)
+            refs.append({u"outage"_s, id});
+        auto known = storage->knownDispatches(refs);
         QVERIFY(known);
         QCOMPARE(known.value().size(), acked.size());
         auto last = storage->loadObject(u"u-499"_s);

@@ -69,6 +69,23 @@ ClientRecord clientRecord(const QString &cuid, qint64 firstSeen, qint64 lastSeen
     return ClientRecord{cuid, u"alice"_s, firstSeen, lastSeen, cursor, {}};
 }
 
+// The ids of `ids` that `cuid` has in the log, through the pairwise call.
+Result<QSet<QString>> knownIdsOf(Storage &s, const QString &cuid, const QStringList &ids)
+{
+    QList<DispatchRef> refs;
+    for (const QString &id : ids)
+        refs.append({cuid, id});
+    auto known = s.knownDispatches(refs);
+    if (!known)
+        return known.error();
+    QSet<QString> knownIds;
+    for (const DispatchRef &ref : known.value()) {
+        if (ref.cuid == cuid)
+            knownIds.insert(ref.id);
+    }
+    return knownIds;
+}
+
 QString errorOf(const StorageError &e)
 {
     return e.message + (e.connectionLost ? u" [connection lost]"_s : QString());
@@ -117,7 +134,7 @@ private Q_SLOTS:
     void children_of_many_parents_in_one_call();
     void sqlite_log_is_checkpointed_in_the_background();
     void duplicate_dispatch_ids_do_not_fail_a_batch();
-    void known_dispatch_ids_returns_the_logged_subset();
+    void known_dispatches_returns_the_logged_subset();
     void last_seq_persists_and_is_never_lowered();
     void clients_upsert_keeps_first_seen_and_lists_by_cuid();
     void expire_removes_exactly_old_clients_log_and_tombstones();
@@ -604,17 +621,25 @@ void TestStorage::duplicate_dispatch_ids_do_not_fail_a_batch()
     second.lastSeq = 1;
     CHECK_OK(s->commit(second));
 
-    VALUE(knownA, s->knownDispatchIds(u"dev-a"_s, {u"d-1"_s, u"d-2"_s, u"d-3"_s}));
-    QCOMPARE(knownA, (QSet<QString>{u"d-1"_s, u"d-2"_s, u"d-3"_s}));
-    VALUE(knownB, s->knownDispatchIds(u"dev-b"_s, {u"d-1"_s, u"d-2"_s}));
-    QCOMPARE(knownB, (QSet<QString>{u"d-1"_s}));
+    using storage::DispatchRef;
+    // Both devices in one call: each pair is matched as a pair.
+    VALUE(known, s->knownDispatches({{u"dev-a"_s, u"d-1"_s},
+                                     {u"dev-a"_s, u"d-2"_s},
+                                     {u"dev-a"_s, u"d-3"_s},
+                                     {u"dev-b"_s, u"d-1"_s},
+                                     {u"dev-b"_s, u"d-2"_s},
+                                     {u"dev-c"_s, u"d-3"_s}}));
+    QCOMPARE(known, (QSet<DispatchRef>{{u"dev-a"_s, u"d-1"_s},
+                                       {u"dev-a"_s, u"d-2"_s},
+                                       {u"dev-a"_s, u"d-3"_s},
+                                       {u"dev-b"_s, u"d-1"_s}}));
     VALUE(x, s->loadObject(u"x"_s));
     QVERIFY(x.has_value());
     VALUE(seq, s->lastSeq());
     QCOMPARE(seq, 1);
 }
 
-void TestStorage::known_dispatch_ids_returns_the_logged_subset()
+void TestStorage::known_dispatches_returns_the_logged_subset()
 {
     OPEN(s, config());
     CommitBatch batch;
@@ -631,16 +656,31 @@ void TestStorage::known_dispatch_ids_returns_the_logged_subset()
         if (i % 3 == 0)
             expected.insert(ids.constLast());
     }
-    VALUE(known, s->knownDispatchIds(u"dev-a"_s, ids));
+    VALUE(known, knownIdsOf(*s, u"dev-a"_s, ids));
     QCOMPARE(known.size(), expected.size());
     QCOMPARE(known, expected);
 
-    VALUE(few, s->knownDispatchIds(u"dev-a"_s, {u"d-3"_s, u"d-4"_s, u"d-6"_s}));
+    VALUE(few, knownIdsOf(*s, u"dev-a"_s, {u"d-3"_s, u"d-4"_s, u"d-6"_s}));
     QCOMPARE(few, (QSet<QString>{u"d-3"_s, u"d-6"_s}));
-    VALUE(none, s->knownDispatchIds(u"dev-a"_s, {}));
+    VALUE(none, knownIdsOf(*s, u"dev-a"_s, {}));
     QVERIFY(none.isEmpty());
-    VALUE(otherDevice, s->knownDispatchIds(u"dev-c"_s, {u"d-3"_s}));
+    VALUE(otherDevice, knownIdsOf(*s, u"dev-c"_s, {u"d-3"_s}));
     QVERIFY(otherDevice.isEmpty());
+
+    // Several devices in one call, more pairs than one query takes: only a
+    // logged pair counts, not an id logged for another device.
+    QList<DispatchRef> refs;
+    QSet<DispatchRef> expectedRefs;
+    for (int i = 0; i < 700; ++i) {
+        for (const QString &cuid : {u"dev-a"_s, u"dev-b"_s}) {
+            refs.append({cuid, u"d-%1"_s.arg(i)});
+            if ((cuid == u"dev-a"_s && i % 3 == 0) || (cuid == u"dev-b"_s && i == 1))
+                expectedRefs.insert(refs.constLast());
+        }
+    }
+    VALUE(knownRefs, s->knownDispatches(refs));
+    QCOMPARE(knownRefs.size(), expectedRefs.size());
+    QCOMPARE(knownRefs, expectedRefs);
 }
 
 void TestStorage::last_seq_persists_and_is_never_lowered()
@@ -739,9 +779,9 @@ void TestStorage::expire_removes_exactly_old_clients_log_and_tombstones()
     VALUE(clients, s->clients());
     QCOMPARE(clients.size(), 1);
     QCOMPARE(clients[0].cuid, u"dev-new"_s);
-    VALUE(knownOld, s->knownDispatchIds(u"dev-old"_s, {u"d-1"_s}));
+    VALUE(knownOld, knownIdsOf(*s, u"dev-old"_s, {u"d-1"_s}));
     QVERIFY(knownOld.isEmpty());
-    VALUE(knownNew, s->knownDispatchIds(u"dev-new"_s, {u"d-2"_s, u"d-3"_s}));
+    VALUE(knownNew, knownIdsOf(*s, u"dev-new"_s, {u"d-2"_s, u"d-3"_s}));
     QCOMPARE(knownNew, (QSet<QString>{u"d-3"_s}));
     for (const QString &oid : {u"live-old"_s, u"tomb-old2"_s, u"tomb-new"_s}) {
         VALUE(o, s->loadObject(oid));
@@ -908,7 +948,7 @@ void TestStorage::failed_commit_rolls_back_and_storage_stays_usable()
 
     VALUE(object, s->loadObject(u"a"_s));
     QVERIFY(!object.has_value());
-    VALUE(known, s->knownDispatchIds(u"dev"_s, {u"d-1"_s}));
+    VALUE(known, knownIdsOf(*s, u"dev"_s, {u"d-1"_s}));
     QVERIFY(known.isEmpty());
     VALUE(conflicts, s->recentConflicts(10));
     QVERIFY(conflicts.isEmpty());
@@ -934,7 +974,7 @@ void TestStorage::keys_up_to_the_limit_are_kept_longer_ones_refused()
     CHECK_OK(s->commit(fits));
     VALUE(loaded, s->loadObject(longest));
     QVERIFY(loaded.has_value());
-    VALUE(known, s->knownDispatchIds(longest, {longest}));
+    VALUE(known, knownIdsOf(*s, longest, {longest}));
     QCOMPARE(known.size(), 1);
 
     const QString tooLong(kMaxKeyLength + 1, u'x');
@@ -1127,7 +1167,7 @@ void TestStorage::connection_loss_is_reported_and_reopen_recovers()
     CHECK_OK(s->commit(during));
     VALUE(seqAfter, s->lastSeq());
     QCOMPARE(seqAfter, 2);
-    VALUE(known, s->knownDispatchIds(u"dev"_s, {u"d-2"_s}));
+    VALUE(known, knownIdsOf(*s, u"dev"_s, {u"d-2"_s}));
     QCOMPARE(known.size(), 1);
 }
 

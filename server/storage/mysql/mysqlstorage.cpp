@@ -75,8 +75,8 @@ SqlStatements mysqlStatements()
     s.selectAccessChangesAfter = u"SELECT seq, oid, before_audience, after_audience, at_ms "
                                  "FROM access_changes WHERE seq > ? ORDER BY seq"_s;
     s.countObjectsAfter = u"SELECT COUNT(*) FROM objects WHERE seq > ?"_s;
-    s.selectKnownIds = {u"SELECT id FROM dispatch_log WHERE cuid = ? AND id IN ("_s, u"?"_s,
-                        u")"_s};
+    s.selectKnownDispatches = {u"SELECT cuid, id FROM dispatch_log WHERE (cuid, id) IN ("_s,
+                               u"(?, ?)"_s, u")"_s};
     s.selectRecentConflicts =
         u"SELECT seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "

@@ -79,8 +79,11 @@ SqlStatements sqliteStatements()
     s.selectAccessChangesAfter = u"SELECT seq, oid, before_audience, after_audience, at_ms "
                                  "FROM access_changes WHERE seq > ? ORDER BY seq"_s;
     s.countObjectsAfter = u"SELECT COUNT(*) FROM objects WHERE seq > ?"_s;
-    s.selectKnownIds = {u"SELECT id FROM dispatch_log WHERE cuid = ? AND id IN ("_s, u"?"_s,
-                        u")"_s};
+    // A join rather than `(cuid, id) IN (...)`, which SQLite 3.40 answers
+    // with a scan of the whole log instead of one index search per pair.
+    s.selectKnownDispatches = {u"SELECT d.cuid, d.id FROM (VALUES "_s, u"(?, ?)"_s,
+                               u") AS k CROSS JOIN dispatch_log AS d "
+                               "ON d.cuid = k.column1 AND d.id = k.column2"_s};
     s.selectRecentConflicts =
         u"SELECT seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
