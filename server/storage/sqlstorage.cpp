@@ -26,9 +26,9 @@ constexpr qsizetype kMaxRowsPerInsert = 64;
 // Keeps one INSERT well below MariaDB's max_allowed_packet (16 MiB default):
 // beyond it the server drops the connection instead of failing the statement.
 constexpr qint64 kMaxBytesPerInsert = 4 * 1024 * 1024;
-// Dispatches per knownDispatches() query; the last chunk is padded to a power
-// of two.
-constexpr qsizetype kMaxIdsPerQuery = 512;
+// Keys (oids, or device and dispatch id pairs) per `IN` query; the last chunk
+// is padded to a power of two.
+constexpr qsizetype kMaxKeysPerQuery = 512;
 
 qsizetype ceilPowerOfTwo(qsizetype n)
 {
@@ -672,8 +672,8 @@ Result<QList<engine::ObjectState>> SqlStorage::selectObjectsWhereIn(const SqlLis
                                                                     const QStringList &keys)
 {
     QList<engine::ObjectState> objects;
-    for (qsizetype start = 0; start < keys.size(); start += kMaxIdsPerQuery) {
-        const qsizetype count = qMin(kMaxIdsPerQuery, keys.size() - start);
+    for (qsizetype start = 0; start < keys.size(); start += kMaxKeysPerQuery) {
+        const qsizetype count = qMin(kMaxKeysPerQuery, keys.size() - start);
         // Padded to a power of two like knownDispatches; IN ignores repeats.
         const qsizetype slots = ceilPowerOfTwo(count);
         QVariantList values;
@@ -745,8 +745,8 @@ Result<QSet<DispatchRef>> SqlStorage::knownDispatches(const QList<DispatchRef> &
     if (Failure failure = ensureOpen())
         return *failure;
     QSet<DispatchRef> known;
-    for (qsizetype start = 0; start < dispatches.size(); start += kMaxIdsPerQuery) {
-        const qsizetype count = qMin(kMaxIdsPerQuery, dispatches.size() - start);
+    for (qsizetype start = 0; start < dispatches.size(); start += kMaxKeysPerQuery) {
+        const qsizetype count = qMin(kMaxKeysPerQuery, dispatches.size() - start);
         // Padding with a repeated pair keeps the number of statement shapes
         // small (powers of two) so each is prepared once.
         const qsizetype slots = ceilPowerOfTwo(count);

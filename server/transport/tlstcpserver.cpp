@@ -4,7 +4,6 @@
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <cerrno>
-#include <cstring>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -24,6 +23,10 @@ constexpr int kReceiveBufferBytes = 32 * 1024;
 // How long accepting pauses after accept() failed, so a server out of file
 // descriptors neither spins nor stays deaf once some are free again.
 constexpr int kAcceptRetryMs = 1000;
+// Connections accepted per wake-up: under a flood of connections, timers (the
+// TLS handshake timeouts among them) and other sockets get their turn; the
+// notifier fires again while more wait.
+constexpr int kMaxAcceptsPerWake = 128;
 
 void tune(QTcpSocket *socket)
 {
@@ -34,6 +37,8 @@ void tune(QTcpSocket *socket)
 
 TlsTcpServer::TlsTcpServer(QObject *parent)
     : QObject(parent)
+    , m_listener(this)
+    , m_retry(this)
 {
     m_retry.setSingleShot(true);
     m_retry.setInterval(kAcceptRetryMs);
@@ -70,6 +75,7 @@ bool TlsTcpServer::listen(const QHostAddress &address, quint16 port)
 void TlsTcpServer::close()
 {
     m_retry.stop();
+    m_acceptFailing = false;
     delete m_readable;
     m_readable = nullptr;
     m_listener.close();
@@ -77,10 +83,15 @@ void TlsTcpServer::close()
 
 void TlsTcpServer::acceptPending()
 {
-    const int listening = int(m_listener.socketDescriptor());
-    for (;;) {
-        const int descriptor = ::accept4(listening, nullptr, nullptr, SOCK_CLOEXEC);
+    for (int accepted = 0; accepted < kMaxAcceptsPerWake;) {
+        // Read each time: a receiver of socketReady may have closed the
+        // listener (then m_readable is gone and this loop ends).
+        if (!m_readable)
+            return;
+        const int descriptor = ::accept4(int(m_listener.socketDescriptor()), nullptr, nullptr,
+                                         SOCK_CLOEXEC | SOCK_NONBLOCK);
         if (descriptor >= 0) {
+            ++accepted;
             if (m_acceptFailing) {
                 m_acceptFailing = false;
                 qCInfo(lcTransport) << "accepting connections again";
@@ -90,15 +101,26 @@ void TlsTcpServer::acceptPending()
         }
         switch (errno) {
         case EINTR:
-        case ECONNABORTED: // reset by the peer while it waited: the next one
-        case EPROTO:
             continue;
+        // Errors of one connection (reset by its peer while it waited, or a
+        // network error Linux hands on from accept(); accept(2) says to treat
+        // them like EAGAIN): this drain ends, and the notifier fires again
+        // while others wait.
+        case ECONNABORTED:
+        case EPROTO:
+        case ENETDOWN:
+        case ENOPROTOOPT:
+        case EHOSTDOWN:
+        case ENONET:
+        case EHOSTUNREACH:
+        case EOPNOTSUPP:
+        case ENETUNREACH:
         case EAGAIN:
 #if EWOULDBLOCK != EAGAIN
         case EWOULDBLOCK:
 #endif
-            return; // the backlog is empty
-        default:    // EMFILE, ENFILE, ENOBUFS, ENOMEM, ...
+            return;
+        default: // EMFILE, ENFILE, ENOBUFS, ENOMEM, EPERM (a security module), ...
             pauseAfterAcceptError(errno);
             return;
         }
@@ -108,13 +130,15 @@ void TlsTcpServer::acceptPending()
 void TlsTcpServer::pauseAfterAcceptError(int error)
 {
     // Connections wait in the kernel's backlog meanwhile.
+    if (!m_readable)
+        return;
     m_readable->setEnabled(false);
     m_retry.start();
     if (m_acceptFailing)
         return;
     m_acceptFailing = true;
     qCWarning(lcTransport).noquote()
-        << "cannot accept connections:" << QString::fromLocal8Bit(std::strerror(error))
+        << "cannot accept connections:" << qt_error_string(error)
         << "(out of file descriptors? see the open-file limit logged at start); trying again "
            "every"
         << kAcceptRetryMs << "ms";
@@ -124,7 +148,9 @@ void TlsTcpServer::adopt(qintptr descriptor)
 {
     QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
-        // Qt leaves the descriptor open when it cannot take it.
+        // The peer is gone already (getpeername fails): Qt gives the
+        // descriptor back without closing it. (Its other way to fail, making
+        // the socket non-blocking, cannot happen: accept4 did that.)
         qCDebug(lcTransport) << "accepted connection dropped:" << socket->errorString();
         delete socket;
         ::close(int(descriptor));

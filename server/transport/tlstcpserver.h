@@ -20,8 +20,8 @@ namespace seneschal::transport {
 // backlog has ended in EAGAIN, a later EMFILE also reads as temporary and
 // the server spins on accept() without a word; once EMFILE came first, every
 // later drain reads as a failure and pauses accepting. Here EMFILE, ENFILE
-// and kin pause accepting, log once and retry every second; EAGAIN ends a
-// drain; a connection reset before it was accepted is skipped.
+// and kin pause accepting, log once and retry every second; EAGAIN, and the
+// errors of a single connection (reset while it waited), end a drain.
 class TlsTcpServer : public QObject
 {
     Q_OBJECT

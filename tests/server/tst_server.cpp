@@ -420,16 +420,15 @@ private Q_SLOTS:
         QVERIFY(server->start());
         QVERIFY(server->output().contains(u"open-file limit 64"_s));
         const auto cannotAccept = [&] { return server->output().count(u"cannot accept"_s); };
-        // A first few connections, accepted until the backlog is empty
-        // (EAGAIN): Qt's own accept loop would afterwards take EMFILE for a
-        // temporary error and spin on it without a word.
-        const int idle = server->openDescriptors();
-        std::vector<std::unique_ptr<QTcpSocket>> hogs;
-        for (int i = 0; i < 4; ++i) {
-            hogs.push_back(std::make_unique<QTcpSocket>());
-            hogs.back()->connectToHost(QHostAddress::LocalHost, server->port());
+        // A first few devices, accepted until the backlog was empty (EAGAIN):
+        // Qt's own accept loop would afterwards take EMFILE for a temporary
+        // error and spin on it without a word.
+        std::vector<std::unique_ptr<SyncClient>> early;
+        for (const QString &cuid : {u"early-1"_s, u"early-2"_s}) {
+            early.push_back(device(cuid, u"alice"_s));
+            QVERIFY(goLive(*early.back()));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(server->openDescriptors() >= idle + 4, kTimeout);
+        std::vector<std::unique_ptr<QTcpSocket>> hogs;
         for (int i = 0; i < 150; ++i) {
             hogs.push_back(std::make_unique<QTcpSocket>());
             hogs.back()->connectToHost(QHostAddress::LocalHost, server->port());
@@ -441,6 +440,9 @@ private Q_SLOTS:
         auto c = device(u"after"_s, u"alice"_s);
         QVERIFY(goLive(*c));
         QVERIFY(server->output().contains(u"accepting connections again"_s));
+        // The closed connections still waiting in the backlog may have run
+        // it out of descriptors once more while this device came in.
+        const int complaints = cannotAccept();
         // Accepting stays healthy: more devices come in without another
         // complaint (Qt's loop, once it had seen EMFILE, took every later
         // drain of the backlog for a failure and paused).
@@ -448,7 +450,7 @@ private Q_SLOTS:
             auto later = device(cuid, u"alice"_s);
             QVERIFY(goLive(*later));
         }
-        QCOMPARE(cannotAccept(), 1);
+        QCOMPARE(cannotAccept(), complaints);
     }
 
     void no_hello_within_10s_closes_4408()
