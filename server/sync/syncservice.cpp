@@ -901,6 +901,18 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         }
         return storage::Done{};
     };
+    // The object and those of its inheritors the device may not see now.
+    auto revokeWithInheritors = [&](const QString &oid, qint64 seq) -> storage::Status {
+        auto inheritors = inheritorsOf(oid);
+        if (!inheritors)
+            return inheritors.error();
+        revoke(oid, seq);
+        for (const engine::ObjectState *child : inheritors.value()) {
+            if (!m_policy.canSee(viewer, *child))
+                revoke(child->oid, seq);
+        }
+        return storage::Done{};
+    };
     auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
         const engine::ObjectState *state = lookup(oid);
         const bool canSeeNow = state && m_policy.canSee(viewer, *state);
@@ -910,16 +922,8 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
             catchUp.grantedAt.insert(oid, seq);
             return copyWithInheritors(*state, seq);
         }
-        auto inheritors = inheritorsOf(oid);
-        if (!inheritors)
-            return inheritors.error();
-        revoke(oid, seq);
         catchUp.revokedAt.insert(oid, seq);
-        for (const engine::ObjectState *child : inheritors.value()) {
-            if (!m_policy.canSee(viewer, *child))
-                revoke(child->oid, seq);
-        }
-        return storage::Done{};
+        return revokeWithInheritors(oid, seq);
     };
     for (const QString &oid : std::as_const(order)) {
         // The groups of the last login judge what changed before this login;
@@ -948,7 +952,8 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
     // An object that stopped inheriting after `since` (its own access
     // changed) is no longer among the inheritors of the ancestor the
     // device saw it through; when that ancestor was revoked, so is the
-    // object, unless the device may see it now. Likewise when the ancestor
+    // object with what inherits from it, unless the device may see them
+    // now. Likewise when the ancestor
     // was hidden only for a while (no net change, so no revoke of its own)
     // and the object's own change came in that while: the record of that
     // change says the device could not see it, yet the device still holds
@@ -972,8 +977,13 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         const qint64 hiddenAt = ancestorMark(*state, [&](const QString &ancestor) {
             return catchUp.revokedAt.value(ancestor, catchUp.seenAt.value(ancestor, -1));
         });
-        if (hiddenAt >= 0)
-            revoke(oid, qMax(hiddenAt, lastChange.value(oid)));
+        // No walk from the ancestor reaches what inherits from it any more
+        // (seed 2983244959).
+        if (hiddenAt >= 0) {
+            if (auto status = revokeWithInheritors(oid, qMax(hiddenAt, lastChange.value(oid)));
+                !status)
+                return status;
+        }
     }
     // The same for a gain: the inheritors of a granted ancestor are read as
     // they stand now, so an object that stopped inheriting after the grant

@@ -449,6 +449,39 @@ private Q_SLOTS:
         QCOMPARE(device.visible(), named(u"f"_s, 0, 25, {u"L"_s}));
     }
 
+    // The device held L, I (inheriting from L) and H (inheriting from I).
+    // While it was away L was hidden from it, then I made private: I is
+    // revoked as an object that stopped inheriting, and so must be H, which
+    // no walk from L reaches any more (seed 2983244959).
+    void incremental_catch_up_revokes_the_inheritors_of_an_object_that_stopped_inheriting()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        h.connectLive(kWriter, u"alice"_s);
+        const SessionId first = 2;
+        h.connectLive(first, u"bob"_s);
+        h.pass({h.put(u"L"_s, engine::Access::Private)});
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {u"user:bob"_s})});
+        h.pass({h.put(u"I"_s, engine::Access::Inherit, u"L"_s)});
+        h.pass({h.put(u"H"_s, engine::Access::Inherit, u"I"_s)});
+        const qint64 since = h.service().lastSeq();
+        h.pass({DetachCommand{first}});
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {}, {u"user:bob"_s})});
+        h.pass({Harness::share(u"I"_s, engine::Access::Private)});
+        h.pass(h.puts(u"f"_s, 0, 25));
+
+        const SessionId d = 3;
+        for (const QString &oid : {u"L"_s, u"I"_s, u"H"_s})
+            h.devices[d].objects[oid] = false; // what it held when it left
+        h.attach(d, u"dev-bob2"_s, u"bob"_s, since);
+        h.pass({UploadEndCommand{d}});
+        h.finishCatchUp(d);
+        const Device &device = h.devices[d];
+        QVERIFY(device.live);
+        QVERIFY(device.spoolInOrder);
+        QCOMPARE(device.visible(), named(u"f"_s, 0, 25));
+    }
+
     // The same during a full copy: its first window passed L, I and H while
     // hidden; then L is granted and I made public in one pass.
     void full_copy_copies_the_inheritors_of_an_object_that_stopped_inheriting()
