@@ -953,11 +953,10 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
     // changed) is no longer among the inheritors of the ancestor the
     // device saw it through; when that ancestor was revoked, so is the
     // object with what inherits from it, unless the device may see them
-    // now. Likewise when the ancestor
-    // was hidden only for a while (no net change, so no revoke of its own)
-    // and the object's own change came in that while: the record of that
-    // change says the device could not see it, yet the device still holds
-    // it from before.
+    // now. Likewise when the ancestor was hidden only for a while (no net
+    // change, so no revoke of its own) and the object's own change came in
+    // that while: the record of that change says the device could not see
+    // it, yet the device still holds it from before.
     // The seq `markOf` gives the nearest ancestor of `state` that has one
     // (a mark is >= 0), or -1.
     auto ancestorMark = [&](const engine::ObjectState &state, auto &&markOf) -> qint64 {
