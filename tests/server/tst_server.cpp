@@ -33,6 +33,15 @@ QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
     return o;
 }
 
+// The dispatches `ids` of device `cuid`, as the dispatch log knows them.
+QList<storage::DispatchRef> dispatchesOf(const QString &cuid, const QStringList &ids)
+{
+    QList<storage::DispatchRef> refs;
+    for (const QString &id : ids)
+        refs.append({cuid, id});
+    return refs;
+}
+
 // Messages between rehydrateEnd and synced of the last catch-up.
 QList<QJsonObject> spoolOf(const SyncClient &client)
 {
@@ -378,10 +387,7 @@ private Q_SLOTS:
         QVERIFY(storage);
         // Every acknowledged dispatch is there, with its value.
         const auto ids = acked.mid(0, ackedBeforeKill);
-        QList<storage::DispatchRef> refs;
-        for (const QString &id : ids)
-            refs.append({u"killer"_s, id});
-        auto known = storage->knownDispatches(refs);
+        auto known = storage->knownDispatches(dispatchesOf(u"killer"_s, ids));
         QVERIFY(known);
         QCOMPARE(known.value().size(), ids.size());
         auto reader = device(u"reader"_s, u"bob"_s);
@@ -836,10 +842,7 @@ private Q_SLOTS:
         auto storage = server->openStorage();
         QVERIFY(storage);
         // No false acks: every id acknowledged before the outage is stored.
-        QList<storage::DispatchRef> refs;
-        for (const QString &id : acked)
-            refs.append({u"outage"_s, id});
-        auto known = storage->knownDispatches(refs);
+        auto known = storage->knownDispatches(dispatchesOf(u"outage"_s, acked));
         QVERIFY(known);
         QCOMPARE(known.value().size(), acked.size());
         auto last = storage->loadObject(u"u-499"_s);

@@ -80,12 +80,17 @@ public:
         device.lastSpoolSeq = since;
         pass({AttachCommand{id, cuid, Viewer{user, groups, false}, since}});
     }
+    // A device that attaches, uploads nothing and catches up from `since`.
+    void reconnect(SessionId id, const QString &cuid, const QString &user, qint64 since)
+    {
+        attach(id, cuid, user, since);
+        pass({UploadEndCommand{id}});
+        finishCatchUp(id);
+    }
     // A device that connects and catches up at once (the writer).
     void connectLive(SessionId id, const QString &user)
     {
-        attach(id, u"dev-"_s + user + QString::number(id), user, 0);
-        pass({UploadEndCommand{id}});
-        finishCatchUp(id);
+        reconnect(id, u"dev-"_s + user + QString::number(id), user, 0);
     }
 
     SubmitCommand put(const QString &oid, std::optional<engine::Access> access = {},
@@ -407,9 +412,7 @@ private Q_SLOTS:
         h.pass({Harness::share(u"I"_s, engine::Access::Public)});
 
         const SessionId d = 3;
-        h.attach(d, u"dev-bob2"_s, u"bob"_s, since);
-        h.pass({UploadEndCommand{d}});
-        h.finishCatchUp(d);
+        h.reconnect(d, u"dev-bob2"_s, u"bob"_s, since);
         const Device &device = h.devices[d];
         QVERIFY(device.live);
         QVERIFY(device.spoolInOrder);
@@ -440,9 +443,7 @@ private Q_SLOTS:
         const SessionId d = 3;
         h.devices[d].objects[u"L"_s] = false; // what it held when it left
         h.devices[d].objects[u"X"_s] = false;
-        h.attach(d, u"dev-bob2"_s, u"bob"_s, since);
-        h.pass({UploadEndCommand{d}});
-        h.finishCatchUp(d);
+        h.reconnect(d, u"dev-bob2"_s, u"bob"_s, since);
         const Device &device = h.devices[d];
         QVERIFY(device.live);
         QVERIFY(device.spoolInOrder);
@@ -473,9 +474,7 @@ private Q_SLOTS:
         const SessionId d = 3;
         for (const QString &oid : {u"L"_s, u"I"_s, u"H"_s})
             h.devices[d].objects[oid] = false; // what it held when it left
-        h.attach(d, u"dev-bob2"_s, u"bob"_s, since);
-        h.pass({UploadEndCommand{d}});
-        h.finishCatchUp(d);
+        h.reconnect(d, u"dev-bob2"_s, u"bob"_s, since);
         const Device &device = h.devices[d];
         QVERIFY(device.live);
         QVERIFY(device.spoolInOrder);
