@@ -2,6 +2,7 @@
 
 #include "fleet.h"
 #include "latencysamples.h"
+#include "looplagprobe.h"
 #include "publisher.h"
 #include "scenariosupport.h"
 
@@ -33,13 +34,17 @@ QJsonObject LatencyScenario::run(const BenchOptions &options, int deviceCount, d
     Fleet::spin(int(options.warmupS * 1000));
     latency.clear();
     ackLatency.clear();
+    LoopLagProbe generatorLag;
+    generatorLag.start();
     const auto from = scenario::Reading::take(*server, fleet.devices());
     Fleet::spin(int(options.durationS * 1000));
     const auto to = scenario::Reading::take(*server, fleet.devices());
+    generatorLag.stop();
     QJsonObject result = scenario::rates(from, to);
     result.insert(u"offeredPerS"_s, rate);
     result.insert(u"latency"_s, latency.summary());
     result.insert(u"ackLatency"_s, ackLatency.summary());
+    result.insert(u"generatorLag"_s, generatorLag.summary());
     publisher.stop();
     Fleet::waitUntil([&publisher] { return publisher.outstandingTotal() == 0; }, 15000);
     fleet.closeAll();

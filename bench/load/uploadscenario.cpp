@@ -3,6 +3,7 @@
 #include "benchclock.h"
 #include "fleet.h"
 #include "latencysamples.h"
+#include "looplagprobe.h"
 #include "publisher.h"
 #include "scenariosupport.h"
 
@@ -41,6 +42,8 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
     uploader->setOutbox(options.uploadDispatches, [uploader, &lists, &payload](qsizetype i) {
         return uploader->makeDispatch(lists[i % lists.size()], "\"kind\":\"list\",", payload);
     });
+    LoopLagProbe generatorLag;
+    generatorLag.start();
     const qint64 startUs = nowUs();
     uploader->connectTo(server->port(), 0);
     // The observers' latency while the upload is merged (hello to
@@ -58,6 +61,7 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
     LatencySamples during = whileUploading;
     during.append(whileCatchingUp);
     const QJsonObject uploadLatency = during.summary();
+    generatorLag.stop();
     publisher.stop();
     if (!done || !uploader->isLive()) {
         *error = u"the uploader did not finish: "_s + uploader->lastError();
@@ -77,6 +81,7 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
     result.insert(u"observerLatencyDuring"_s, uploadLatency);
     result.insert(u"observerLatencyUploading"_s, whileUploading.summary());
     result.insert(u"observerLatencyCatchingUp"_s, whileCatchingUp.summary());
+    result.insert(u"generatorLag"_s, generatorLag.summary());
     result.insert(u"observerRate"_s, options.uploadObserverRate);
     result.insert(u"observers"_s, options.uploadObservers);
     fleet.closeAll();

@@ -1,0 +1,34 @@
+#include "looplagprobe.h"
+
+namespace seneschal::bench {
+
+LoopLagProbe::LoopLagProbe(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(kIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &LoopLagProbe::tick);
+}
+
+void LoopLagProbe::start()
+{
+    m_lag.clear();
+    m_lastTickUs = -1;
+    m_clock.start();
+    m_timer.start();
+}
+
+void LoopLagProbe::stop()
+{
+    m_timer.stop();
+}
+
+void LoopLagProbe::tick()
+{
+    const qint64 nowUs = m_clock.nsecsElapsed() / 1000;
+    if (m_lastTickUs >= 0)
+        m_lag.add(nowUs - m_lastTickUs - kIntervalMs * 1000);
+    m_lastTickUs = nowUs;
+}
+
+} // namespace seneschal::bench
