@@ -1,5 +1,7 @@
 #include "looplagprobe.h"
 
+#include "benchclock.h"
+
 namespace seneschal::bench {
 
 LoopLagProbe::LoopLagProbe(QObject *parent)
@@ -14,7 +16,6 @@ void LoopLagProbe::start()
 {
     m_lag.clear();
     m_lastTickUs = -1;
-    m_clock.start();
     m_timer.start();
 }
 
@@ -25,10 +26,10 @@ void LoopLagProbe::stop()
 
 void LoopLagProbe::tick()
 {
-    const qint64 nowUs = m_clock.nsecsElapsed() / 1000;
+    const qint64 now = nowUs();
     if (m_lastTickUs >= 0)
-        m_lag.add(nowUs - m_lastTickUs - kIntervalMs * 1000);
-    m_lastTickUs = nowUs;
+        m_lag.add(now - m_lastTickUs - kIntervalMs * 1000);
+    m_lastTickUs = now;
 }
 
 } // namespace seneschal::bench

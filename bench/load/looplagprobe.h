@@ -2,7 +2,6 @@
 
 #include "latencysamples.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -29,7 +28,6 @@ private:
     void tick();
 
     QTimer m_timer;
-    QElapsedTimer m_clock;
     qint64 m_lastTickUs = -1;
     LatencySamples m_lag;
 };

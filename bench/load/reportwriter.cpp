@@ -210,7 +210,6 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
         for (const QJsonObject &m : latency) {
             const QJsonObject r = medianOf(m);
             const QJsonObject l = r.value(u"latency"_s).toObject();
-            const QJsonObject a = r.value(u"ackLatency"_s).toObject();
             const QString ack =
                 twoOf(r.value(u"ackLatency"_s).toObject(), u"p50Ms"_s, u"p99Ms"_s, 2);
             const QString lag =
