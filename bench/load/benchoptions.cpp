@@ -86,13 +86,15 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     const QCommandLineOption markdown(u"markdown"_s, u"Write the summary here."_s, u"file"_s);
     const QCommandLineOption peer(u"peer-json"_s, u"Socket.IO peer results to compare with."_s,
                                   u"file"_s);
+    const QCommandLineOption databaseNote(
+        u"database-note"_s, u"How the database server was set up, for the report."_s, u"text"_s);
     const QCommandLineOption reportOnly(
         u"report-only"_s, u"Only rewrite --markdown from --json (and --peer-json)."_s);
-    parser.addOptions({server,     backend, work,      port,        mysqlPort,      scenarios,
-                       runs,       quick,   ack,       payload,     fanout,         variants,
-                       publishers, window,  duration,  latencyRate, latencyDevices, memory,
-                       offline,    spool,   upload,    grantItems,  grantDevices,   json,
-                       markdown,   peer,    reportOnly});
+    parser.addOptions({server,     backend, work,         port,        mysqlPort,      scenarios,
+                       runs,       quick,   ack,          payload,     fanout,         variants,
+                       publishers, window,  duration,     latencyRate, latencyDevices, memory,
+                       offline,    spool,   upload,       grantItems,  grantDevices,   json,
+                       markdown,   peer,    databaseNote, reportOnly});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -106,6 +108,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     o->outJson = parser.value(json);
     o->outMarkdown = parser.value(markdown);
     o->peerJson = parser.value(peer);
+    o->databaseNote = parser.value(databaseNote);
     o->quick = parser.isSet(quick);
     o->server.binary = parser.value(server);
     o->server.backend = parser.value(backend);
@@ -195,6 +198,7 @@ QJsonObject BenchOptions::toJson() const
         {u"offlineDevices"_s, jsonInts(offlineDevices)},
         {u"grantItems"_s, grantItems},
         {u"grantDevices"_s, grantDevices},
+        {u"databaseNote"_s, databaseNote},
     };
 }
 

@@ -60,6 +60,9 @@ struct BenchOptions
     QString peerJson; // results of the Socket.IO peer, for the side-by-side table
     bool reportOnly = false;
     QString command; // as invoked, for the report
+    // How the database server was set up (version, settings that matter),
+    // written by scripts/bench; recorded in the report as given.
+    QString databaseNote;
 
     static bool parse(const QStringList &arguments, BenchOptions *options, QString *error);
     QJsonObject toJson() const;

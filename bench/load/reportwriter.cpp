@@ -147,8 +147,12 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
               .arg(machine.value(u"nproc"_s).toInt())
               .arg(machine.value(u"memTotalMiB"_s).toInt())
               .arg(machine.value(u"kernel"_s).toString(), machine.value(u"qt"_s).toString())
-       << QString() << u"Command: `%1`"_s.arg(results.value(u"command"_s).toString()) << QString()
-       << u"Medians over %1 run(s) per line; every run on a fresh server and database."_s.arg(
+       << QString() << u"Command: `%1`"_s.arg(results.value(u"command"_s).toString()) << QString();
+    const QString databaseNote =
+        results.value(u"options"_s).toObject().value(u"databaseNote"_s).toString();
+    if (!databaseNote.isEmpty())
+        md << u"Database: %1."_s.arg(databaseNote) << QString();
+    md << u"Medians over %1 run(s) per line; every run on a fresh server and database."_s.arg(
               results.value(u"options"_s).toObject().value(u"runs"_s).toInt())
        << QString();
     double loadMin = 1e9;
