@@ -87,11 +87,12 @@ struct SqlStatements
     QString selectPurgedSeq;                 // -> purged seq
 
     // User columns: uuid, password_hash, disabled, token_version, created_ms.
-    QString selectUser;         // uuid
-    QString selectUsers;        // ordered by uuid
-    QString insertUser;         // the user columns
-    QString updatePasswordHash; // hash, uuid; bumps token_version
-    QString updateDisabled;     // disabled, uuid; bumps token_version
+    QString selectUser;          // uuid
+    QString selectUsers;         // ordered by uuid
+    QString selectDisabledUsers; // -> uuid of each disabled user
+    QString insertUser;          // the user columns
+    QString updatePasswordHash;  // hash, uuid; bumps token_version
+    QString updateDisabled;      // disabled, uuid; bumps token_version
 
     QString selectGroup;          // gid -> gid
     QString insertGroup;          // gid

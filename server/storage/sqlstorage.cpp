@@ -1016,4 +1016,9 @@ Result<QStringList> SqlStorage::groupsOf(const QString &uuid)
     return selectStrings(m_sql.selectGroupsOf, {uuid});
 }
 
+Result<QStringList> SqlStorage::disabledUsers()
+{
+    return selectStrings(m_sql.selectDisabledUsers, {});
+}
+
 } // namespace seneschal::storage

@@ -61,6 +61,7 @@ public:
     Result<QStringList> groups() override;
     Result<QStringList> groupMembers(const QString &gid) override;
     Result<QStringList> groupsOf(const QString &uuid) override;
+    Result<QStringList> disabledUsers() override;
 
 protected:
     // An error, or nothing when the step worked.

@@ -201,6 +201,10 @@ public:
     // ---- local users and groups ----
     virtual Result<std::optional<UserRecord>> user(const QString &uuid) = 0;
     virtual Result<QList<UserRecord>> users() = 0;
+    // The uuids of the disabled users, in one query however many users are
+    // connected (the server checks its sessions against them every few
+    // seconds).
+    virtual Result<QStringList> disabledUsers() = 0;
     virtual Status createUser(const UserRecord &user) = 0; // fails if it exists
     virtual Status setPasswordHash(const QString &uuid,
                                    const QString &hash) = 0;            // bumps tokenVersion

@@ -1072,16 +1072,18 @@ Outcome SyncService::refuseDisabledUsers()
     Outcome outcome;
     if (!m_available || m_sessions.isEmpty())
         return outcome;
-    QHash<QString, bool> disabled;
+    // One query for the server, not one per connected user: with thousands
+    // of users a query each would hold the passes back every few seconds.
+    auto disabledList = m_storage.disabledUsers();
+    if (!disabledList)
+        return outcome; // storage trouble is handled by the next pass
+    const QStringList &uuids = disabledList.value();
+    if (uuids.isEmpty())
+        return outcome;
+    const QSet<QString> disabled(uuids.cbegin(), uuids.cend());
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
         const QString &uuid = it->viewer.uuid;
-        if (!disabled.contains(uuid)) {
-            auto user = m_storage.user(uuid);
-            if (!user)
-                return outcome; // storage trouble is handled by the next pass
-            disabled.insert(uuid, user.value() && user.value()->disabled);
-        }
-        if (disabled.value(uuid)) {
+        if (disabled.contains(uuid)) {
             qCInfo(lcSync).noquote() << "closing session of disabled user" << uuid;
             outcome.refusals.append(
                 Refusal{it.key(), ErrorCode::AuthFailed, u"the user was disabled"_s});

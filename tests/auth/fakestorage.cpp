@@ -268,4 +268,16 @@ Result<QStringList> FakeStorage::groupsOf(const QString &uuid)
     return list;
 }
 
+Result<QStringList> FakeStorage::disabledUsers()
+{
+    QMutexLocker lock(&m_db->mutex);
+    if (auto e = unusable())
+        return *e;
+    QStringList list;
+    for (const storage::UserRecord &user : std::as_const(m_db->users))
+        if (user.disabled)
+            list << user.uuid;
+    return list;
+}
+
 } // namespace seneschal::test

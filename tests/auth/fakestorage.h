@@ -65,6 +65,7 @@ public:
     storage::Result<QStringList> groups() override;
     storage::Result<QStringList> groupMembers(const QString &gid) override;
     storage::Result<QStringList> groupsOf(const QString &uuid) override;
+    storage::Result<QStringList> disabledUsers() override;
 
 private:
     std::optional<storage::StorageError> unusable() const;

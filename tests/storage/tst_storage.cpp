@@ -863,15 +863,21 @@ void TestStorage::users_crud_and_token_version_bumps()
     QCOMPARE(loaded->createdMs, 77);
 
     CHECK_OK(s->setPasswordHash(u"alice"_s, u"$new"_s));
+    VALUE(noneDisabled, s->disabledUsers());
+    QCOMPARE(noneDisabled, QStringList());
     CHECK_OK(s->setDisabled(u"alice"_s, true));
     VALUE(changed, s->user(u"alice"_s));
     QCOMPARE(changed->passwordHash, u"$new"_s);
     QCOMPARE(changed->disabled, true);
     QCOMPARE(changed->tokenVersion, 2);
+    VALUE(oneDisabled, s->disabledUsers());
+    QCOMPARE(oneDisabled, QStringList{u"alice"_s});
     CHECK_OK(s->setDisabled(u"alice"_s, false));
     VALUE(enabled, s->user(u"alice"_s));
     QCOMPARE(enabled->disabled, false);
     QCOMPARE(enabled->tokenVersion, 3);
+    VALUE(noneAgain, s->disabledUsers());
+    QCOMPARE(noneAgain, QStringList());
 
     QVERIFY(!s->setPasswordHash(u"nobody"_s, u"x"_s).ok());
     QVERIFY(!s->setDisabled(u"nobody"_s, true).ok());

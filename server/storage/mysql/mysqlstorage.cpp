@@ -106,6 +106,7 @@ SqlStatements mysqlStatements()
                    "WHERE uuid = ?"_s;
     s.selectUsers = u"SELECT uuid, password_hash, disabled, token_version, created_ms FROM users "
                     "ORDER BY uuid"_s;
+    s.selectDisabledUsers = u"SELECT uuid FROM users WHERE disabled <> 0"_s;
     s.insertUser = u"INSERT INTO users (uuid, password_hash, disabled, token_version, created_ms) "
                    "VALUES (?, ?, ?, ?, ?)"_s;
     s.updatePasswordHash = u"UPDATE users SET password_hash = ?, token_version = token_version + 1 "
