@@ -580,6 +580,16 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
     if (failure)
         return failure;
 
+    // lastSeq() reads the greater of the counter and the objects' highest
+    // seq, so a batch whose objects carry its last seq needs no write to
+    // the counter (one statement less per pass); expire() raises the
+    // counter before it removes objects. A seq taken without an object row
+    // (an access change) is written here.
+    qint64 highestObjectSeq = 0;
+    for (const engine::ObjectState &object : batch.objects)
+        highestObjectSeq = std::max(highestObjectSeq, object.seq);
+    if (highestObjectSeq >= batch.lastSeq)
+        return std::nullopt;
     return execute(m_sql.raiseLastSeq, {batch.lastSeq});
 }
 
@@ -824,6 +834,15 @@ Result<ExpiryReport> SqlStorage::expire(qint64 horizonMs)
                                [&](const QSqlQuery &q) { maxSeq = q.value(0).toLongLong(); }))
             return f;
         if (maxSeq > 0) {
+            // The counter first: commits leave it behind while the objects
+            // carry the highest seq, and the tombstone about to go may be
+            // the one holding it; no seq may be handed out twice.
+            qint64 lastSeq = 0;
+            if (Failure f = select(m_sql.selectLastSeq, {},
+                                   [&](const QSqlQuery &q) { lastSeq = q.value(0).toLongLong(); }))
+                return f;
+            if (Failure f = execute(m_sql.raiseLastSeq, {lastSeq}))
+                return f;
             // Bounded by maxSeq so a tombstone written after the SELECT (by
             // another connection) is not removed without raising purged_seq.
             if (Failure f = execute(m_sql.deleteExpiredTombstones, {horizonMs, maxSeq},

@@ -136,6 +136,7 @@ private Q_SLOTS:
     void duplicate_dispatch_ids_do_not_fail_a_batch();
     void known_dispatches_returns_the_logged_subset();
     void last_seq_persists_and_is_never_lowered();
+    void last_seq_survives_the_purge_of_the_object_holding_it();
     void clients_upsert_keeps_first_seen_and_lists_by_cuid();
     void expire_removes_exactly_old_clients_log_and_tombstones();
     void conflicts_round_trip_newest_first();
@@ -717,6 +718,28 @@ void TestStorage::last_seq_persists_and_is_never_lowered()
     QCOMPARE(afterPurge, 9);
     VALUE(purged, s->purgedSeq());
     QCOMPARE(purged, 7);
+}
+
+void TestStorage::last_seq_survives_the_purge_of_the_object_holding_it()
+{
+    OPEN(s, config());
+    // The objects carry the batch's last seq, so the commit leaves the
+    // counter alone; the newest change is a deletion.
+    CommitBatch batch;
+    batch.objects = {object(u"live"_s, 4), object(u"gone"_s, 5, true)};
+    batch.lastSeq = 5;
+    CHECK_OK(s->commit(batch));
+    VALUE(before, s->lastSeq());
+    QCOMPARE(before, 5);
+
+    *m_now += 100'000;
+    VALUE(report, s->expire(*m_now));
+    QCOMPARE(report.tombstonesRemoved, 1);
+    VALUE(after, s->lastSeq());
+    QCOMPARE(after, 5); // not 4: seq 5 was handed out once already
+    OPEN(reopened, config());
+    VALUE(afterReopen, reopened->lastSeq());
+    QCOMPARE(afterReopen, 5);
 }
 
 void TestStorage::clients_upsert_keeps_first_seen_and_lists_by_cuid()
