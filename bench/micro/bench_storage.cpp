@@ -157,85 +157,109 @@ QByteArray frameFor(const QString &id, const QString &oid, qint64 ts, qint64 n,
            QByteArray::number(n) + R"(,"v":")" + payload + R"("}})";
 }
 
-std::optional<Run> runOnce(const Options &options, storage::Storage &store, QString *error)
+// What one pass of the upload asks of storage.
+struct PassWrites
 {
-    if (auto opened = store.open(); !opened) {
-        *error = opened.error().message;
-        return std::nullopt;
-    }
-    const QString cuid = u"uploader-phone"_s;
-    const QByteArray payload(options.payloadBytes, 'x');
-    const QString payloadText = QString::fromLatin1(payload);
-    QStringList oids;
-    for (int i = 0; i < options.objects; ++i)
-        oids.append(u"list-%1"_s.arg(i, 6, 10, QLatin1Char('0')));
-    std::unordered_map<QString, engine::ObjectState> states;
-    qint64 seq = 0;
-    const qint64 baseTs = QDateTime::currentMSecsSinceEpoch();
+    QStringList unseen; // oids written for the first time: the prefetch
+    QList<storage::DispatchRef> refs;
+    storage::CommitBatch batch;
+};
 
-    Run run;
-    const Clocks start = now(options);
-    for (int first = 0; first < options.dispatches; first += options.batch) {
-        const int count = std::min(options.batch, options.dispatches - first);
-        QStringList unseen;
-        QList<storage::DispatchRef> refs;
-        storage::CommitBatch batch;
+// One device's offline outbox: dispatches to `objects` lists round robin,
+// each setting two properties, turned pass by pass into what the sync
+// service would write (the merge's result, without the merge).
+class UploadWorkload
+{
+public:
+    explicit UploadWorkload(const Options &options)
+        : m_payload(options.payloadBytes, 'x')
+        , m_payloadText(QString::fromLatin1(m_payload))
+        , m_baseTs(QDateTime::currentMSecsSinceEpoch())
+    {
+        for (int i = 0; i < options.objects; ++i)
+            m_oids.append(u"list-%1"_s.arg(i, 6, 10, QLatin1Char('0')));
+    }
+
+    // Dispatches [first, first + count).
+    PassWrites pass(int first, int count)
+    {
+        PassWrites writes;
         QStringList changed;
         QSet<QString> changedSet;
         for (int n = first; n < first + count; ++n) {
-            const QString &oid = oids[n % oids.size()];
-            const QString id = cuid + u'.' + QString::number(n + 1);
-            const qint64 ts = baseTs + n;
-            refs.append({cuid, id});
-            batch.log.append({cuid, id, oid, ts, ts, frameFor(id, oid, ts, n, payload)});
-            auto [it, isNew] = states.try_emplace(oid);
+            const QString &oid = m_oids[n % m_oids.size()];
+            const QString id = m_cuid + u'.' + QString::number(n + 1);
+            const qint64 ts = m_baseTs + n;
+            writes.refs.append({m_cuid, id});
+            writes.batch.log.append({m_cuid, id, oid, ts, ts, frameFor(id, oid, ts, n, m_payload)});
+            auto [it, isNew] = m_states.try_emplace(oid);
             engine::ObjectState &state = it->second;
             if (isNew) {
-                unseen.append(oid);
+                writes.unseen.append(oid);
                 state.oid = oid;
                 state.kind = u"list"_s;
                 state.owner = u"uploader"_s;
                 state.access = engine::Access::Private;
                 state.created = true;
             }
-            const engine::Stamp stamp{ts, cuid, id};
+            const engine::Stamp stamp{ts, m_cuid, id};
             state.props.insert(u"sentUs"_s, {QJsonValue(double(n)), stamp});
-            state.props.insert(u"v"_s, {QJsonValue(payloadText), stamp});
+            state.props.insert(u"v"_s, {QJsonValue(m_payloadText), stamp});
             if (!changedSet.contains(oid)) {
                 changedSet.insert(oid);
                 changed.append(oid);
             }
         }
+        // One new seq per changed object, as SyncService::commit gives them.
         for (const QString &oid : std::as_const(changed)) {
-            engine::ObjectState &state = states.find(oid)->second;
-            state.seq = ++seq;
-            batch.objects.append(state);
+            engine::ObjectState &state = m_states.find(oid)->second;
+            state.seq = ++m_seq;
+            writes.batch.objects.append(state);
         }
-        batch.lastSeq = seq;
-        run.objectRows += batch.objects.size();
+        writes.batch.lastSeq = m_seq;
+        return writes;
+    }
 
-        Clocks mark = now(options);
-        if (!unseen.isEmpty()) {
-            if (auto loaded = store.loadObjects(unseen); !loaded) {
-                *error = loaded.error().message;
-                return std::nullopt;
-            }
-        }
-        Clocks next = now(options);
-        run.prefetch += next - mark;
-        mark = next;
-        if (auto known = store.knownDispatches(refs); !known) {
-            *error = known.error().message;
+private:
+    const QString m_cuid = u"uploader-phone"_s;
+    const QByteArray m_payload;
+    const QString m_payloadText;
+    const qint64 m_baseTs;
+    QStringList m_oids;
+    std::unordered_map<QString, engine::ObjectState> m_states;
+    qint64 m_seq = 0;
+};
+
+std::optional<Run> runOnce(const Options &options, storage::Storage &store, QString *error)
+{
+    if (auto opened = store.open(); !opened) {
+        *error = opened.error().message;
+        return std::nullopt;
+    }
+    UploadWorkload workload(options);
+    // Runs one storage call, adding its time to `spent`; false when it failed.
+    auto timed = [&](Clocks &spent, auto &&call) {
+        const Clocks before = now(options);
+        auto result = call();
+        spent += now(options) - before;
+        if (!result)
+            *error = result.error().message;
+        return result.ok();
+    };
+
+    Run run;
+    const Clocks start = now(options);
+    for (int first = 0; first < options.dispatches; first += options.batch) {
+        const PassWrites writes =
+            workload.pass(first, std::min(options.batch, options.dispatches - first));
+        run.objectRows += writes.batch.objects.size();
+        if (!writes.unseen.isEmpty() &&
+            !timed(run.prefetch, [&] { return store.loadObjects(writes.unseen); }))
             return std::nullopt;
-        }
-        next = now(options);
-        run.known += next - mark;
-        mark = next;
-        if (auto committed = store.commit(batch); !committed) {
-            *error = committed.error().message;
+        if (!timed(run.known, [&] { return store.knownDispatches(writes.refs); }))
             return std::nullopt;
-        }
-        run.commit += now(options) - mark;
+        if (!timed(run.commit, [&] { return store.commit(writes.batch); }))
+            return std::nullopt;
         ++run.passes;
     }
     run.total = now(options) - start;
