@@ -2,15 +2,13 @@
 
 #include "auth/jwtsecretfile.h"
 #include "procstats.h"
+#include "storage/mysql/mysqldatabaseadmin.h"
 #include "storage/storagefactory.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTextStream>
 #include <QThread>
 #include <csignal>
@@ -31,7 +29,7 @@ ServerProcess::~ServerProcess()
 {
     stop();
     if (m_settings.backend == u"mysql"_s)
-        recreateMysqlDatabase(false, nullptr);
+        storage::dropMysqlDatabase(databaseConfig());
 }
 
 QString ServerProcess::logFile() const
@@ -73,8 +71,10 @@ bool ServerProcess::prepare(QString *error)
         values.insert(u"database/name"_s, db.name);
         values.insert(u"database/user"_s, db.user);
         values.insert(u"database/password"_s, db.password);
-        if (!recreateMysqlDatabase(true, error))
+        if (auto created = storage::recreateMysqlDatabase(db); !created) {
+            *error = u"cannot create database %1: %2"_s.arg(db.name, created.error().message);
             return false;
+        }
     } else {
         values.insert(u"database/path"_s, u"seneschal.db"_s);
     }
@@ -96,34 +96,6 @@ bool ServerProcess::prepare(QString *error)
     file.close();
     m_secret = auth::JwtSecretFile(QDir(m_dir).filePath(u"data/jwt.secret"_s)).loadOrCreate(error);
     return !m_secret.isEmpty();
-}
-
-bool ServerProcess::recreateMysqlDatabase(bool create, QString *error) const
-{
-    const QString connection = u"bench-admin-"_s + m_name;
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QMYSQL"_s, connection);
-        db.setHostName(u"127.0.0.1"_s);
-        db.setPort(m_settings.mysqlPort);
-        db.setUserName(m_settings.mysqlUser);
-        db.setPassword(m_settings.mysqlPassword);
-        if (db.open()) {
-            QSqlQuery query(db);
-            ok = query.exec(u"DROP DATABASE IF EXISTS `%1`"_s.arg(m_database));
-            if (ok && create)
-                ok = query.exec(u"CREATE DATABASE `%1` CHARACTER SET utf8mb4"_s.arg(m_database));
-            if (!ok && error)
-                *error =
-                    u"cannot create database %1: %2"_s.arg(m_database, query.lastError().text());
-        } else if (error) {
-            *error = u"cannot reach MariaDB on port %1: %2"_s.arg(m_settings.mysqlPort)
-                         .arg(db.lastError().text());
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
 }
 
 int ServerProcess::runCli(const QStringList &args, const QByteArray &input, QString *output) const

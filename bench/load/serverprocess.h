@@ -58,7 +58,6 @@ public:
 
 private:
     storage::DatabaseConfig databaseConfig() const;
-    bool recreateMysqlDatabase(bool create, QString *error) const;
     int runCli(const QStringList &args, const QByteArray &input, QString *output) const;
 
     ServerSettings m_settings;

@@ -19,6 +19,7 @@
 // server's own CPU time to the report (read from /proc).
 
 #include "engine/objectstate.h"
+#include "storage/mysql/mysqldatabaseadmin.h"
 #include "storage/storagefactory.h"
 
 #include <QCommandLineParser>
@@ -27,9 +28,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <chrono>
@@ -122,31 +120,6 @@ struct Run
     int passes = 0;
     qsizetype objectRows = 0;
 };
-
-// Drops and creates the MySQL database, so that every repetition starts empty.
-bool recreateMysqlDatabase(const storage::DatabaseConfig &config, QString *error)
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QMYSQL"_s, u"bench-admin"_s);
-        db.setHostName(config.host);
-        db.setPort(config.port);
-        db.setUserName(config.user);
-        db.setPassword(config.password);
-        if (db.open()) {
-            QSqlQuery query(db);
-            ok = query.exec(u"DROP DATABASE IF EXISTS `%1`"_s.arg(config.name)) &&
-                 query.exec(u"CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"_s.arg(
-                     config.name));
-            if (!ok)
-                *error = query.lastError().text();
-        } else {
-            *error = db.lastError().text();
-        }
-    }
-    QSqlDatabase::removeDatabase(u"bench-admin"_s);
-    return ok;
-}
 
 // The frame a device would have sent for dispatch `n` (kept in the log as received).
 QByteArray frameFor(const QString &id, const QString &oid, qint64 ts, qint64 n,
@@ -352,8 +325,9 @@ int main(int argc, char **argv)
     std::vector<Run> runs;
     for (int rep = 0; rep < options.reps; ++rep) {
         if (mysql) {
-            if (!recreateMysqlDatabase(options.database, &error)) {
-                std::fprintf(stderr, "bench_storage: %s\n", qPrintable(error));
+            // Every repetition starts on an empty database.
+            if (auto created = storage::recreateMysqlDatabase(options.database); !created) {
+                std::fprintf(stderr, "bench_storage: %s\n", qPrintable(created.error().message));
                 return 1;
             }
         } else {

@@ -1,14 +1,12 @@
 #include "testserver.h"
 
+#include "storage/mysql/mysqldatabaseadmin.h"
 #include "storage/storagefactory.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
 #include <QTextStream>
@@ -46,31 +44,6 @@ storage::DatabaseConfig mysqlConfig(const QString &database)
     return config;
 }
 
-bool recreateMysqlDatabase(const QString &name)
-{
-    const auto config = mysqlConfig(name);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QMYSQL"_s, u"testserver-admin"_s);
-        db.setHostName(config.host);
-        db.setPort(config.port);
-        db.setUserName(config.user);
-        db.setPassword(config.password);
-        if (db.open()) {
-            QSqlQuery query(db);
-            ok = query.exec(u"DROP DATABASE IF EXISTS `%1`"_s.arg(name)) &&
-                 query.exec(u"CREATE DATABASE `%1` CHARACTER SET utf8mb4"_s.arg(name));
-            if (!ok)
-                qWarning() << "cannot create database" << name << query.lastError().text();
-        } else {
-            qWarning() << "cannot reach the test MariaDB:" << db.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"testserver-admin"_s);
-    return ok;
-}
-
 } // namespace
 
 TestServer::TestServer()
@@ -80,8 +53,11 @@ TestServer::TestServer()
     static int counter = 0;
     m_database = u"seneschal_srv_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(++counter);
     m_port = freePort();
-    if (isMysql() && !recreateMysqlDatabase(m_database))
-        qWarning() << "the MySQL database for this test could not be created";
+    if (isMysql()) {
+        if (auto created = storage::recreateMysqlDatabase(mysqlConfig(m_database)); !created)
+            qWarning() << "the MySQL database for this test could not be created:"
+                       << created.error().message;
+    }
     writeConfig();
 }
 

@@ -5,6 +5,7 @@
 #include "engine/dispatch.h"
 #include "storage/databaseconfig.h"
 #include "storage/migrations.h"
+#include "storage/mysql/mysqldatabaseadmin.h"
 #include "storage/storage.h"
 #include "storage/storagefactory.h"
 #include "storage/storagelimits.h"
@@ -157,9 +158,9 @@ private:
     {
         return [now = m_now] { return *now; };
     }
-    // Runs statements on a plain connection beside the storage: to reset the
-    // MySQL database, or to plant a failure.
-    bool runSql(const QStringList &statements, bool withDatabase = true);
+    // Runs statements on a plain connection to the test's database, beside
+    // the storage: to change rows behind its back, or to plant a failure.
+    bool runSql(const QStringList &statements);
     bool runScript(const QString &scriptVariable, const QStringList &arguments);
 
     QString m_backend;
@@ -199,13 +200,11 @@ void TestStorage::init()
         return;
     }
     // A fresh database per test: tests must not see each other's rows.
-    const QString db = m_config.name;
-    QVERIFY(runSql({u"DROP DATABASE IF EXISTS `"_s + db + u'`',
-                    u"CREATE DATABASE `"_s + db + u"` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"_s},
-                   false));
+    const Status created = storage::recreateMysqlDatabase(m_config);
+    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
 }
 
-bool TestStorage::runSql(const QStringList &statements, bool withDatabase)
+bool TestStorage::runSql(const QStringList &statements)
 {
     const QString name = u"tst_storage_raw"_s;
     bool ok = true;
@@ -217,8 +216,7 @@ bool TestStorage::runSql(const QStringList &statements, bool withDatabase)
             db.setPort(m_config.port);
             db.setUserName(m_config.user);
             db.setPassword(m_config.password);
-            if (withDatabase)
-                db.setDatabaseName(m_config.name);
+            db.setDatabaseName(m_config.name);
         } else {
             db.setDatabaseName(m_config.path);
         }
