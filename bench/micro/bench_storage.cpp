@@ -6,13 +6,17 @@
 //
 // Per pass of `--batch` dispatches: loadObjects() for the oids not seen yet
 // (the service's prefetch), knownDispatches() for the pass's ids, then one
-// commit() of the log entries and the objects they changed. Objects are
-// written round robin, as the upload scenario writes its lists.
+// commit() of the log entries (the first pass also opens the upload). At
+// uploadEnd one more commit writes every object the upload changed, once,
+// and closes the upload (PROTOCOL.md 9.2; SyncService::mergeStage). With
+// `--merge-each-pass`, each pass's commit writes the objects it changed
+// instead, as the server did before uploads were staged. Dispatches go to
+// the objects round robin, as the upload scenario writes its lists.
 //
 //   bench_storage [--backend sqlite|mysql] [--dispatches N] [--objects N]
 //                 [--batch N] [--payload BYTES] [--reps N] [--dir DIR]
-//                 [--host H] [--port P] [--database D] [--user U]
-//                 [--password W] [--mysql-pid PID]
+//                 [--merge-each-pass] [--host H] [--port P] [--database D]
+//                 [--user U] [--password W] [--mysql-pid PID]
 //
 // MySQL/MariaDB: the user needs the right to drop and create `--database`
 // (recreated for every repetition). `--mysql-pid` adds the database
@@ -52,6 +56,7 @@ struct Options
     int batch = 400; // SyncWorker::kMaxCommandsPerSessionAlone
     int payloadBytes = 64;
     int reps = 1;
+    bool mergeEachPass = false;
     qint64 mysqlPid = 0;
 };
 
@@ -145,7 +150,8 @@ class UploadWorkload
 {
 public:
     explicit UploadWorkload(const Options &options)
-        : m_payload(options.payloadBytes, 'x')
+        : m_mergeEachPass(options.mergeEachPass)
+        , m_payload(options.payloadBytes, 'x')
         , m_payloadText(QString::fromLatin1(m_payload))
         , m_baseTs(QDateTime::currentMSecsSinceEpoch())
     {
@@ -183,23 +189,58 @@ public:
                 changed.append(oid);
             }
         }
-        // One new seq per changed object, as SyncService::commit gives them.
-        for (const QString &oid : std::as_const(changed)) {
-            engine::ObjectState &state = m_states.find(oid)->second;
-            state.seq = ++m_seq;
-            writes.batch.objects.append(state);
-        }
+        if (first == 0 && !m_mergeEachPass)
+            writes.batch.uploadsOpened.append({m_cuid, m_baseTs});
+        if (m_mergeEachPass)
+            writeObjects(changed, writes.batch);
+        else
+            appendNew(m_staged, m_stagedSet, changed);
+        writes.batch.lastSeq = m_seq;
+        return writes;
+    }
+
+    // uploadEnd: every object the upload changed, once (nothing with
+    // --merge-each-pass).
+    PassWrites end()
+    {
+        PassWrites writes;
+        if (m_mergeEachPass)
+            return writes;
+        writeObjects(m_staged, writes.batch);
+        writes.batch.uploadsMerged.append(m_cuid);
         writes.batch.lastSeq = m_seq;
         return writes;
     }
 
 private:
+    static void appendNew(QStringList &list, QSet<QString> &set, const QStringList &more)
+    {
+        for (const QString &oid : more) {
+            if (!set.contains(oid)) {
+                set.insert(oid);
+                list.append(oid);
+            }
+        }
+    }
+    // One new seq per changed object, as SyncService::commit gives them.
+    void writeObjects(const QStringList &oids, storage::CommitBatch &batch)
+    {
+        for (const QString &oid : oids) {
+            engine::ObjectState &state = m_states.find(oid)->second;
+            state.seq = ++m_seq;
+            batch.objects.append(state);
+        }
+    }
+
+    const bool m_mergeEachPass;
     const QString m_cuid = u"uploader-phone"_s;
     const QByteArray m_payload;
     const QString m_payloadText;
     const qint64 m_baseTs;
     QStringList m_oids;
     std::unordered_map<QString, engine::ObjectState> m_states;
+    QStringList m_staged; // changed and not written yet, in first-change order
+    QSet<QString> m_stagedSet;
     qint64 m_seq = 0;
 };
 
@@ -235,6 +276,10 @@ std::optional<Run> runOnce(const Options &options, storage::Storage &store, QStr
             return std::nullopt;
         ++run.passes;
     }
+    const PassWrites end = workload.end();
+    run.objectRows += end.batch.objects.size();
+    if (!end.batch.isEmpty() && !timed(run.commit, [&] { return store.commit(end.batch); }))
+        return std::nullopt;
     run.total = now(options) - start;
     store.close();
     return run;
@@ -264,6 +309,9 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     const QCommandLineOption payload(u"payload"_s, u"Bytes of payload per dispatch."_s, u"n"_s,
                                      u"64"_s);
     const QCommandLineOption reps(u"reps"_s, u"Repetitions (median reported)."_s, u"n"_s, u"1"_s);
+    const QCommandLineOption mergeEachPass(
+        u"merge-each-pass"_s,
+        u"Write the objects each pass changed in that pass, not once at uploadEnd."_s);
     const QCommandLineOption dir(u"dir"_s, u"sqlite: folder for the database file."_s, u"dir"_s);
     const QCommandLineOption host(u"host"_s, u"mysql: host."_s, u"host"_s, u"127.0.0.1"_s);
     const QCommandLineOption port(u"port"_s, u"mysql: port."_s, u"port"_s, u"13406"_s);
@@ -274,8 +322,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                                       u"seneschal-test"_s);
     const QCommandLineOption pid(u"mysql-pid"_s, u"mysql: the server's pid, for its CPU time."_s,
                                  u"pid"_s);
-    parser.addOptions({backend, dispatches, objects, batch, payload, reps, dir, host, port,
-                       database, user, password, pid});
+    parser.addOptions({backend, dispatches, objects, batch, payload, reps, mergeEachPass, dir, host,
+                       port, database, user, password, pid});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -298,6 +346,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     options->batch = std::max(1, parser.value(batch).toInt());
     options->payloadBytes = std::max(0, parser.value(payload).toInt());
     options->reps = std::max(1, parser.value(reps).toInt());
+    options->mergeEachPass = parser.isSet(mergeEachPass);
     if (options->database.backend != u"sqlite"_s && options->database.backend != u"mysql"_s) {
         *error = u"--backend must be sqlite or mysql"_s;
         return false;
@@ -357,22 +406,25 @@ int main(int argc, char **argv)
     const double ownCpu = medianOf([](const Run &r) { return r.total.thread; });
     const double serverCpu = medianOf([](const Run &r) { return r.total.server; });
     const Run &first = runs.front();
-    std::printf("{\"benchmark\":\"storage_upload\",\"backend\":\"%s\",\"reps\":%d,"
-                "\"dispatches\":%d,\"objects\":%d,\"batch\":%d,\"passes\":%d,"
-                "\"object_rows\":%lld,\"wall_ms\":%.1f,\"prefetch_ms\":%.1f,\"known_ms\":%.1f,"
-                "\"commit_ms\":%.1f,\"client_cpu_ms\":%.1f,\"server_cpu_ms\":%.1f,"
-                "\"dispatches_per_sec\":%.0f}\n",
-                qPrintable(options.database.backend), options.reps, options.dispatches,
-                options.objects, options.batch, first.passes,
-                static_cast<long long>(first.objectRows), total * 1e3, prefetch * 1e3, known * 1e3,
-                commit * 1e3, ownCpu * 1e3, serverCpu * 1e3, double(options.dispatches) / total);
-    std::printf("\n%s: %d dispatches to %d objects in %d passes of %d (%lld object rows), "
-                "median of %d:\n  %.0f ms in all (%.0f dispatches/s): prefetch %.0f ms, known "
+    std::printf(
+        "{\"benchmark\":\"storage_upload\",\"backend\":\"%s\",\"reps\":%d,"
+        "\"objects_written\":\"%s\",\"dispatches\":%d,\"objects\":%d,\"batch\":%d,\"passes\":%d,"
+        "\"object_rows\":%lld,\"wall_ms\":%.1f,\"prefetch_ms\":%.1f,\"known_ms\":%.1f,"
+        "\"commit_ms\":%.1f,\"client_cpu_ms\":%.1f,\"server_cpu_ms\":%.1f,"
+        "\"dispatches_per_sec\":%.0f}\n",
+        qPrintable(options.database.backend), options.reps,
+        options.mergeEachPass ? "each pass" : "at uploadEnd", options.dispatches, options.objects,
+        options.batch, first.passes, static_cast<long long>(first.objectRows), total * 1e3,
+        prefetch * 1e3, known * 1e3, commit * 1e3, ownCpu * 1e3, serverCpu * 1e3,
+        double(options.dispatches) / total);
+    std::printf("\n%s: %d dispatches to %d objects in %d passes of %d (%lld object rows, written "
+                "%s), median of %d:\n  %.0f ms in all (%.0f dispatches/s): prefetch %.0f ms, known "
                 "ids %.0f ms, commit %.0f ms\n  CPU: this thread %.0f ms",
                 qPrintable(options.database.backend), options.dispatches, options.objects,
-                first.passes, options.batch, static_cast<long long>(first.objectRows), options.reps,
-                total * 1e3, double(options.dispatches) / total, prefetch * 1e3, known * 1e3,
-                commit * 1e3, ownCpu * 1e3);
+                first.passes, options.batch, static_cast<long long>(first.objectRows),
+                options.mergeEachPass ? "each pass" : "at uploadEnd", options.reps, total * 1e3,
+                double(options.dispatches) / total, prefetch * 1e3, known * 1e3, commit * 1e3,
+                ownCpu * 1e3);
     if (options.mysqlPid > 0)
         std::printf(", database server %.0f ms", serverCpu * 1e3);
     std::printf("\n");

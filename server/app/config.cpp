@@ -178,6 +178,8 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
         in.integer(u"sync/maxFutureSkewMs"_s, config.sync.maxFutureSkewMs, 0, 1LL << 40);
     config.sync.spoolPageSize =
         int(in.integer(u"sync/spoolPageSize"_s, config.sync.spoolPageSize, 10, 100000));
+    config.sync.uploadStageObjects =
+        int(in.integer(u"sync/uploadStageObjects"_s, config.sync.uploadStageObjects, 1, 10000000));
     if (auto access = readAccess(in, u"access/default"_s, engine::Access::Public))
         config.sync.defaultAccess = *access;
     for (const QString &kind : in.childKeys(u"access"_s)) {

@@ -57,19 +57,23 @@ struct SqlStatements
     SqlList upsertClients;
     // Rows: seq, oid, before_audience, after_audience, at_ms.
     SqlList insertAccessChanges;
-    QString raiseLastSeq;  // seq; never lowers it
-    QString selectLastSeq; // -> last seq (also covers objects' seqs)
+    QString insertOpenUpload;  // cuid, since_ms; keeps the earlier since_ms of one open
+    QString deleteOpenUpload;  // cuid
+    QString selectOpenUploads; // -> cuid, since_ms
+    QString raiseLastSeq;      // seq; never lowers it
+    QString selectLastSeq;     // -> last seq (also covers objects' seqs)
 
     // Object columns: oid, kind, parent, owner, access, seq, props, grants.
-    QString selectObject;             // oid
-    SqlList selectObjectsIn;          // oids -> object columns
-    QString selectObjectsAfter;       // seq, limit; ordered by seq
-    QString selectObjectKeysAfter;    // seq, limit -> oid, seq; ordered like selectObjectsAfter
-    QString countObjectsAfter;        // seq -> count
-    SqlList selectKnownDispatches;    // (cuid, id) pairs -> cuid, id
-    QString selectRecentConflicts;    // limit -> conflict columns, newest first
-    SqlList selectChildren;           // parents -> object columns
-    QString selectGrantedTo;          // principal as a JSON string -> object columns
+    QString selectObject;          // oid
+    SqlList selectObjectsIn;       // oids -> object columns
+    QString selectObjectsAfter;    // seq, limit; ordered by seq
+    QString selectObjectKeysAfter; // seq, limit -> oid, seq; ordered like selectObjectsAfter
+    QString countObjectsAfter;     // seq -> count
+    SqlList selectKnownDispatches; // (cuid, id) pairs -> cuid, id
+    QString selectLoggedSince;     // cuid, received_ms -> cuid, id, oid, ts, received_ms, raw_json
+    QString selectRecentConflicts; // limit -> conflict columns, newest first
+    SqlList selectChildren;        // parents -> object columns
+    QString selectGrantedTo;       // principal as a JSON string -> object columns
     QString selectAccessChangesAfter; // seq -> seq, oid, before, after, at_ms; by seq
 
     // Client columns: cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq,

@@ -560,6 +560,14 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
 
     if (Failure clientFailure = upsertClients(batch.clients))
         return clientFailure;
+    for (const QString &cuid : batch.uploadsMerged) {
+        if (Failure uploadFailure = execute(m_sql.deleteOpenUpload, {cuid}))
+            return uploadFailure;
+    }
+    for (const OpenUpload &upload : batch.uploadsOpened) {
+        if (Failure uploadFailure = execute(m_sql.insertOpenUpload, {upload.cuid, upload.sinceMs}))
+            return uploadFailure;
+    }
 
     failure = insertRows(
         m_sql.insertAccessChanges, 5, batch.accessChanges.size(),
@@ -775,6 +783,35 @@ Result<QSet<DispatchRef>> SqlStorage::knownDispatches(const QList<DispatchRef> &
             return *failure;
     }
     return known;
+}
+
+Result<QList<OpenUpload>> SqlStorage::openUploads()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<OpenUpload> uploads;
+    Failure failure = select(m_sql.selectOpenUploads, {}, [&](const QSqlQuery &q) {
+        uploads.append(OpenUpload{q.value(0).toString(), q.value(1).toLongLong()});
+    });
+    if (failure)
+        return *failure;
+    return uploads;
+}
+
+Result<QList<DispatchLogEntry>> SqlStorage::loggedSince(const QString &cuid, qint64 receivedFromMs)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<DispatchLogEntry> entries;
+    Failure failure =
+        select(m_sql.selectLoggedSince, {cuid, receivedFromMs}, [&](const QSqlQuery &q) {
+            entries.append(DispatchLogEntry{q.value(0).toString(), q.value(1).toString(),
+                                            q.value(2).toString(), q.value(3).toLongLong(),
+                                            q.value(4).toLongLong(), q.value(5).toByteArray()});
+        });
+    if (failure)
+        return *failure;
+    return entries;
 }
 
 Result<QList<ConflictRecord>> SqlStorage::recentConflicts(int limit)

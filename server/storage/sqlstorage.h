@@ -38,6 +38,9 @@ public:
     Result<QList<ObjectKey>> objectKeysAfter(qint64 afterSeq, int limit) override;
     Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     Result<QSet<DispatchRef>> knownDispatches(const QList<DispatchRef> &dispatches) override;
+    Result<QList<OpenUpload>> openUploads() override;
+    Result<QList<DispatchLogEntry>> loggedSince(const QString &cuid,
+                                                qint64 receivedFromMs) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;
     Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;

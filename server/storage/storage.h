@@ -58,6 +58,18 @@ struct ClientRecord
     QStringList groups; // the user's groups at its last login (to notice changes)
 };
 
+// An upload acknowledged but not merged into the master copies yet
+// (PROTOCOL.md 9.2 allows until uploadEnd): the device, and when the server
+// received the first of its dispatches. Written in the same transaction as
+// that dispatch and removed in the one that merges the upload, so that a
+// restart finds in the log what it still has to merge.
+struct OpenUpload
+{
+    QString cuid;
+    qint64 sinceMs = 0;
+    friend bool operator==(const OpenUpload &, const OpenUpload &) = default;
+};
+
 // One received dispatch, kept as it arrived (the dispatch log).
 struct DispatchLogEntry
 {
@@ -121,12 +133,14 @@ struct CommitBatch
     QList<ConflictRecord> conflicts;
     QList<ClientRecord> clients; // to upsert
     QList<AccessChange> accessChanges;
-    qint64 lastSeq = 0; // the change sequence after this batch
+    QList<OpenUpload> uploadsOpened;
+    QStringList uploadsMerged; // cuids whose open upload this batch merges
+    qint64 lastSeq = 0;        // the change sequence after this batch
 
     bool isEmpty() const
     {
         return log.isEmpty() && objects.isEmpty() && conflicts.isEmpty() && clients.isEmpty() &&
-               accessChanges.isEmpty();
+               accessChanges.isEmpty() && uploadsOpened.isEmpty() && uploadsMerged.isEmpty();
     }
 };
 
@@ -179,6 +193,12 @@ public:
     // The subset of `dispatches` already in the dispatch log, whichever
     // devices sent them: one query per pass, not one per device.
     virtual Result<QSet<DispatchRef>> knownDispatches(const QList<DispatchRef> &dispatches) = 0;
+    // Uploads acknowledged and not merged yet (after a restart or an outage).
+    virtual Result<QList<OpenUpload>> openUploads() = 0;
+    // The device's logged dispatches received at or after `receivedFromMs`,
+    // in the order received: what an open upload still has to merge.
+    virtual Result<QList<DispatchLogEntry>> loggedSince(const QString &cuid,
+                                                        qint64 receivedFromMs) = 0;
     virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
     // Objects whose parent is one of `parents` (one level), in seq order per
     // chunk of parents.

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcSync, "seneschal.sync")
 
@@ -39,6 +40,26 @@ template<typename Lookup> int inheritDepth(const QString &firstParent, Lookup &&
         parent = state->parent;
     }
     return depth;
+}
+
+// The engine's view of a client dispatch. `creationAccess` is given when the
+// dispatch creates the object: then its kind, parent and access count too.
+engine::Dispatch engineDispatch(const protocol::ClientDispatch &incoming, const QString &cuid,
+                                const QString &author, std::optional<engine::Access> creationAccess)
+{
+    engine::Dispatch dispatch;
+    dispatch.id = incoming.id;
+    dispatch.cuid = cuid;
+    dispatch.author = author;
+    dispatch.oid = incoming.oid;
+    dispatch.op = incoming.op;
+    dispatch.props = incoming.props;
+    if (creationAccess) {
+        dispatch.kind = incoming.kind;
+        dispatch.parent = incoming.parent;
+        dispatch.access = incoming.access.value_or(*creationAccess);
+    }
+    return dispatch;
 }
 
 // What a broadcast carries: the changed properties, or everything when the
@@ -76,6 +97,7 @@ struct SyncService::Pass
     QList<SessionId> replyOrder;
     QList<SessionId> finishing;
     QList<SessionId> detaching;
+    QList<SessionId> stagesMerged;         // their stage is emptied once the pass commits
     QHash<QString, qsizetype> clientIndex; // cuid -> index in batch.clients
     QHash<QString, Audience> sharedBefore; // oid -> audience before this pass's shares
     QStringList sharedOrder;
@@ -83,6 +105,13 @@ struct SyncService::Pass
     storage::StorageError failure;
     bool failed = false;
 
+    void markDirty(const QString &oid)
+    {
+        if (!dirtySet.contains(oid)) {
+            dirtySet.insert(oid);
+            dirty.append(oid);
+        }
+    }
     Replies &repliesFor(SessionId id)
     {
         if (!replies.contains(id))
@@ -107,7 +136,11 @@ SyncService::SyncService(storage::Storage &storage, SyncSettings settings, Clock
 
 storage::Status SyncService::start()
 {
-    return reconnect();
+    if (auto status = reconnect(); !status)
+        return status;
+    Outcome nobody; // no session is attached yet
+    mergeOpenUploads(nobody);
+    return storage::Done{};
 }
 
 storage::Status SyncService::reconnect()
@@ -125,6 +158,7 @@ storage::Status SyncService::reconnect()
     m_lastSeq = last.value();
     m_purgedSeq = purged.value();
     m_available = true;
+    m_openUploadsDue = true;
     qCInfo(lcSync) << "storage" << m_storage.backendName() << "ready at seq" << m_lastSeq;
     return storage::Done{};
 }
@@ -151,6 +185,13 @@ Outcome SyncService::process(const QList<Command> &commands)
             return outcome;
         }
     }
+    if (m_openUploadsDue) {
+        mergeOpenUploads(outcome);
+        if (!m_available) {
+            refuseAll(commands, u"storage unavailable, nothing was acknowledged"_s, outcome);
+            return outcome;
+        }
+    }
 
     Pass pass;
     m_cache.beginPass();
@@ -161,8 +202,15 @@ Outcome SyncService::process(const QList<Command> &commands)
     QStringList oids;
     for (const Command &command : commands) {
         if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
-            if (auto it = m_sessions.constFind(submit->session); it != m_sessions.constEnd())
+            const auto it = m_sessions.constFind(submit->session);
+            if (it != m_sessions.constEnd())
                 dispatches.append({it->client.cuid, submit->dispatch.id});
+            // An object the upload creates was absent when it was staged;
+            // only this service creates objects, so it still is, unless it
+            // is in memory now.
+            if (it != m_sessions.constEnd() && submit->upload &&
+                it->stage.creates(submit->dispatch.oid))
+                continue;
             oids.append(submit->dispatch.oid);
             oids.append(submit->dispatch.parent);
         } else if (const auto *share = std::get_if<ShareCommand>(&command)) {
@@ -189,20 +237,31 @@ Outcome SyncService::process(const QList<Command> &commands)
                 } else if constexpr (std::is_same_v<T, SubmitCommand>) {
                     submit(pass, c);
                 } else if constexpr (std::is_same_v<T, UploadEndCommand>) {
-                    if (m_sessions.contains(c.session))
+                    if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
+                        mergeStage(pass, c.session, *it);
                         pass.finishing.append(c.session);
+                    }
                 } else if constexpr (std::is_same_v<T, CursorCommand>) {
                     cursor(pass, c);
                 } else if constexpr (std::is_same_v<T, ShareCommand>) {
                     share(pass, c);
                 } else if constexpr (std::is_same_v<T, DetachCommand>) {
                     if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
+                        mergeStage(pass, c.session, *it);
                         touchClient(pass, *it);
                         pass.detaching.append(c.session);
                     }
                 }
             },
             command);
+    }
+    // An upload holding more objects than it may is merged part way.
+    for (SessionId id : std::as_const(pass.replyOrder)) {
+        if (pass.failed)
+            break;
+        auto it = m_sessions.find(id);
+        if (it != m_sessions.end() && it->stage.objectCount() >= m_settings.uploadStageObjects)
+            mergeStage(pass, id, *it);
     }
 
     if (pass.failed || !commit(pass, outcome)) {
@@ -214,6 +273,12 @@ Outcome SyncService::process(const QList<Command> &commands)
         qCWarning(lcSync) << "nothing acknowledged, storage failed:" << pass.failure.message;
         refuseAll(commands, u"storage unavailable, nothing was acknowledged"_s, outcome);
         return outcome;
+    }
+    for (SessionId id : std::as_const(pass.stagesMerged)) {
+        if (auto it = m_sessions.find(id); it != m_sessions.end()) {
+            it->stage.clear();
+            it->uploadOpen = false;
+        }
     }
     emitResponses(pass, outcome);
     m_cache.endPass();
@@ -279,6 +344,9 @@ SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
     m_catchingUp.removeOne(it.key());
+    // Its upload is durable in the log; it is merged from there.
+    if (it->uploadOpen)
+        m_openUploadsDue = true;
     releaseUploadPending(*it);
     return m_sessions.erase(it);
 }
@@ -349,34 +417,43 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
         replies.rejects.append(protocol::encodeReject(incoming.id, code, message));
     };
 
-    auto found = m_cache.find(incoming.oid);
-    if (!found) {
-        pass.fail(found.error());
-        return;
+    // What this upload wrote to the oid and has not merged yet.
+    const engine::ObjectState *staged = command.upload ? session.stage.find(incoming.oid) : nullptr;
+    const engine::ObjectState *current = nullptr;
+    if (staged && session.stage.creates(incoming.oid)) {
+        // Absent when staged; only a live dispatch since can have created it.
+        current = m_cache.peek(incoming.oid);
+        if (current && !current->exists())
+            current = nullptr;
+    } else {
+        auto found = m_cache.find(incoming.oid);
+        if (!found) {
+            pass.fail(found.error());
+            return;
+        }
+        current = found.value();
     }
-    engine::Dispatch dispatch;
-    dispatch.id = incoming.id;
-    dispatch.cuid = session.client.cuid;
-    dispatch.author = session.viewer.uuid;
-    dispatch.oid = incoming.oid;
-    dispatch.op = incoming.op;
-    dispatch.props = incoming.props;
-    if (const engine::ObjectState *current = found.value()) {
+    const bool creating = !current && !staged;
+    engine::Dispatch dispatch = engineDispatch(
+        incoming, session.client.cuid, session.viewer.uuid,
+        creating ? std::optional(m_settings.defaultAccessFor(incoming.kind)) : std::nullopt);
+    if (current) {
         if (!m_policy.canSee(session.viewer, *current)) {
             reject(ErrorCode::Forbidden, u"no access to oid "_s + incoming.oid);
             return;
         }
-    } else {
-        dispatch.kind = incoming.kind;
-        dispatch.parent = incoming.parent;
-        dispatch.access = incoming.access.value_or(m_settings.defaultAccessFor(incoming.kind));
+    } else if (creating) {
         if (dispatch.access == engine::Access::Inherit && dispatch.parent.isEmpty()) {
             reject(ErrorCode::Invalid, u"access inherit needs a parent"_s);
             return;
         }
+        // The chain may run through objects this upload created.
+        auto known = [&](const QString &oid) {
+            const engine::ObjectState *state = lookup(oid);
+            return state || !command.upload ? state : session.stage.find(oid);
+        };
         if (dispatch.parent == dispatch.oid ||
-            inheritDepth(dispatch.parent, [this](const QString &oid) { return lookup(oid); }) >
-                AccessPolicy::kMaxInheritDepth) {
+            inheritDepth(dispatch.parent, known) > AccessPolicy::kMaxInheritDepth) {
             reject(ErrorCode::Invalid, u"parent chain deeper than 16"_s);
             return;
         }
@@ -393,62 +470,107 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
     const auto clamped = engine::clampTimestamp(incoming.ts, m_clock(), m_settings.maxFutureSkewMs);
     dispatch.ts = clamped.ts;
 
-    // An object with an upload broadcast still to go out must keep its
-    // committed state in memory if this pass fails: that broadcast may have
-    // to be sent while storage is unreachable (refuseAll).
-    auto editable =
-        m_cache.edit(incoming.oid, command.upload || m_uploadPending.contains(incoming.oid)
-                                       ? ObjectCache::Keep::Snapshot
-                                       : ObjectCache::Keep::Nothing);
-    if (!editable) {
-        pass.fail(editable.error());
-        return;
-    }
-    engine::ObjectState &state = *editable.value();
-    const engine::MergeOutcome merged = engine::merge(state, dispatch);
-
     pass.seenIds.insert(key);
     pass.batch.log.append(storage::DispatchLogEntry{session.client.cuid, incoming.id, incoming.oid,
                                                     incoming.ts, command.receivedMs, command.raw});
     replies.acked.append(incoming.id);
     if (clamped.clamped)
         replies.clamped.append(incoming.id);
+    if (command.upload) {
+        stage(pass, session, dispatch, creating, command.receivedMs);
+        return;
+    }
 
+    // An object with an upload broadcast still to go out must keep its
+    // committed state in memory if this pass fails: that broadcast may have
+    // to be sent while storage is unreachable (refuseAll).
+    auto editable = m_cache.edit(incoming.oid, m_uploadPending.contains(incoming.oid)
+                                                   ? ObjectCache::Keep::Snapshot
+                                                   : ObjectCache::Keep::Nothing);
+    if (!editable) {
+        pass.fail(editable.error());
+        return;
+    }
+    const engine::MergeOutcome merged = engine::merge(*editable.value(), dispatch);
     if (merged.changedAnything()) {
-        if (!pass.dirtySet.contains(incoming.oid)) {
-            pass.dirtySet.insert(incoming.oid);
-            pass.dirty.append(incoming.oid);
-        }
-        if (command.upload) {
-            auto changed = session.uploadChanged.find(incoming.oid);
-            if (changed == session.uploadChanged.end()) {
-                session.uploadOrder.append(incoming.oid);
-                ++m_uploadPending[incoming.oid];
-                changed = session.uploadChanged.insert(incoming.oid, {});
-            }
-            appendUnique(*changed, merged.changed);
-        } else {
-            appendUnique(pass.liveChanged[incoming.oid], merged.changed);
-            pass.liveWriters[incoming.oid].insert(command.session);
-        }
+        pass.markDirty(incoming.oid);
+        appendUnique(pass.liveChanged[incoming.oid], merged.changed);
+        pass.liveWriters[incoming.oid].insert(command.session);
     }
     if (!merged.lost.isEmpty()) {
-        if (command.upload) {
-            session.uploadLost.insert(incoming.oid);
-        } else {
-            if (!replies.corrections.contains(incoming.oid))
-                replies.correctionOrder.append(incoming.oid);
-            appendUnique(replies.corrections[incoming.oid], merged.lost);
-        }
+        if (!replies.corrections.contains(incoming.oid))
+            replies.correctionOrder.append(incoming.oid);
+        appendUnique(replies.corrections[incoming.oid], merged.lost);
     }
-    if (command.upload) {
-        const qint64 now = m_clock();
+}
+
+void SyncService::stage(Pass &pass, SessionState &session, const engine::Dispatch &dispatch,
+                        bool creating, qint64 receivedMs)
+{
+    if (!session.uploadOpen) {
+        // Committed with this dispatch: a restart finds the upload in the log.
+        pass.batch.uploadsOpened.append(storage::OpenUpload{session.client.cuid, receivedMs});
+        session.uploadOpen = true;
+    }
+    session.stage.add(dispatch, creating);
+}
+
+void SyncService::mergeStage(Pass &pass, SessionId id, SessionState &session)
+{
+    if (!session.uploadOpen || pass.failed)
+        return;
+    const UploadStage &stage = session.stage;
+    if (auto status = m_cache.prefetch(stage.oids()); !status) {
+        pass.fail(status.error());
+        return;
+    }
+    const QString &cuid = session.client.cuid;
+    const qint64 now = m_clock();
+    for (const QString &oid : stage.oids()) {
+        const engine::ObjectState *current = m_cache.peek(oid);
+        if (current && current->exists() && stage.creates(oid) &&
+            !m_policy.canSee(session.viewer, *current)) {
+            // Someone else created the oid since, and the device may not see
+            // it: its writes would leak into another user's object.
+            qCWarning(lcSync).noquote() << "upload of" << cuid << "to" << oid
+                                        << "dropped: created meanwhile by" << current->owner;
+            continue;
+        }
+        // Its broadcast waits for uploadEnd; if storage is unreachable then,
+        // the committed state must still be in memory (refuseAll).
+        auto editable = m_cache.edit(oid, ObjectCache::Keep::Snapshot);
+        if (!editable) {
+            pass.fail(editable.error());
+            return;
+        }
+        const engine::MergeOutcome merged =
+            engine::mergeStaged(*editable.value(), *stage.find(oid));
+        if (merged.changedAnything()) {
+            pass.markDirty(oid);
+            auto changed = session.uploadChanged.find(oid);
+            if (changed == session.uploadChanged.end()) {
+                session.uploadOrder.append(oid);
+                ++m_uploadPending[oid];
+                changed = session.uploadChanged.insert(oid, {});
+            }
+            appendUnique(*changed, merged.changed);
+        }
+        if (!merged.lost.isEmpty())
+            session.uploadLost.insert(oid);
         for (const engine::PropertyConflict &conflict : merged.conflicts) {
-            pass.batch.conflicts.append(storage::ConflictRecord{0, incoming.oid, conflict.property,
-                                                                conflict.winner, conflict.loser,
-                                                                session.client.cuid, now});
+            pass.batch.conflicts.append(storage::ConflictRecord{
+                0, oid, conflict.property, conflict.winner, conflict.loser, cuid, now});
         }
     }
+    // Opened and merged in the same pass: storage never needs to know.
+    const auto opened =
+        std::find_if(pass.batch.uploadsOpened.begin(), pass.batch.uploadsOpened.end(),
+                     [&](const storage::OpenUpload &upload) { return upload.cuid == cuid; });
+    if (opened != pass.batch.uploadsOpened.end())
+        pass.batch.uploadsOpened.erase(opened);
+    else
+        pass.batch.uploadsMerged.append(cuid);
+    pass.stagesMerged.append(id);
 }
 
 void SyncService::share(Pass &pass, const ShareCommand &command)
@@ -501,10 +623,7 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
             .value();
     state->grants = grants;
     state->access = access;
-    if (!pass.dirtySet.contains(share.oid)) {
-        pass.dirtySet.insert(share.oid);
-        pass.dirty.append(share.oid);
-    }
+    pass.markDirty(share.oid);
     qCInfo(lcSync).noquote() << viewer.uuid << "shared" << share.oid << "access"
                              << engine::accessName(access) << "grants" << grants.join(u',');
 }
@@ -590,20 +709,7 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
     // Access first: a device that gained access gets the full copy before any
     // later dispatch of the object (PROTOCOL.md section 7).
     emitAccessShifts(pass, outcome);
-    for (auto it = pass.liveChanged.cbegin(); it != pass.liveChanged.cend(); ++it) {
-        const engine::ObjectState *state = m_cache.peek(it.key());
-        if (!state)
-            continue;
-        const QSet<SessionId> &writers = pass.liveWriters[it.key()];
-        // Sole writers already hold these values; several writers each need
-        // the others' part.
-        QSet<SessionId> skip = writers.size() == 1 ? writers : QSet<SessionId>{};
-        Audience audience = m_policy.audienceOf(*state);
-        if (!reachesOthers(audience, skip))
-            continue;
-        outcome.broadcast(Broadcast{protocol::encodeDispatch(broadcastPart(*state, it.value())),
-                                    std::move(audience), std::move(skip)});
-    }
+    broadcastLiveChanges(pass, outcome);
     for (SessionId id : std::as_const(pass.replyOrder)) {
         const Pass::Replies &replies = pass.replies[id];
         const auto session = m_sessions.constFind(id);
@@ -620,6 +726,29 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
                 id, protocol::encodeDispatch(engine::project(*state, replies.corrections[oid])));
         }
     }
+    emitSessionEnds(pass, outcome);
+}
+
+void SyncService::broadcastLiveChanges(Pass &pass, Outcome &outcome)
+{
+    for (auto it = pass.liveChanged.cbegin(); it != pass.liveChanged.cend(); ++it) {
+        const engine::ObjectState *state = m_cache.peek(it.key());
+        if (!state)
+            continue;
+        const QSet<SessionId> &writers = pass.liveWriters[it.key()];
+        // Sole writers already hold these values; several writers each need
+        // the others' part.
+        QSet<SessionId> skip = writers.size() == 1 ? writers : QSet<SessionId>{};
+        Audience audience = m_policy.audienceOf(*state);
+        if (!reachesOthers(audience, skip))
+            continue;
+        outcome.broadcast(Broadcast{protocol::encodeDispatch(broadcastPart(*state, it.value())),
+                                    std::move(audience), std::move(skip)});
+    }
+}
+
+void SyncService::emitSessionEnds(Pass &pass, Outcome &outcome)
+{
     for (SessionId id : std::as_const(pass.finishing)) {
         auto it = m_sessions.find(id);
         if (it == m_sessions.end())
@@ -643,6 +772,116 @@ void SyncService::emitResponses(Pass &pass, Outcome &outcome)
         broadcastUploadChanges(id, *it, outcome);
         forgetSession(it);
     }
+}
+
+void SyncService::mergeOpenUploads(Outcome &outcome)
+{
+    m_openUploadsDue = false;
+    auto open = m_storage.openUploads();
+    storage::Status status = open ? storage::Status(storage::Done{}) : open.error();
+    if (open) {
+        for (const storage::OpenUpload &upload : open.value()) {
+            const bool attached =
+                std::any_of(m_sessions.cbegin(), m_sessions.cend(), [&](const SessionState &s) {
+                    return s.uploadOpen && s.client.cuid == upload.cuid;
+                });
+            if (attached)
+                continue; // merged at its uploadEnd
+            status = mergeLoggedUpload(upload, outcome);
+            if (!status)
+                break;
+        }
+    }
+    if (status)
+        return;
+    qCWarning(lcSync) << "open uploads not merged yet, retried before the next pass:"
+                      << status.error().message;
+    m_openUploadsDue = true;
+    if (status.error().connectionLost) {
+        m_available = false;
+        m_storage.close();
+    }
+}
+
+storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload, Outcome &outcome)
+{
+    auto client = m_storage.client(upload.cuid);
+    if (!client)
+        return client.error();
+    const QString author = client.value() ? client.value()->uuid : QString();
+    // Received times come from the system clock, which may have stepped
+    // back during the upload; merging a dispatch twice changes nothing, so
+    // reading a minute more of the log is harmless.
+    constexpr qint64 kClockStepMs = 60000;
+    auto logged = m_storage.loggedSince(upload.cuid, upload.sinceMs - kClockStepMs);
+    if (!logged)
+        return logged.error();
+    // The frames passed the configured limits when they arrived.
+    const protocol::Limits unlimited{
+        std::numeric_limits<qint64>::max(), std::numeric_limits<int>::max(),
+        std::numeric_limits<int>::max(), std::numeric_limits<int>::max(),
+        std::numeric_limits<qint64>::max()};
+    QList<protocol::ClientDispatch> dispatches;
+    QList<qint64> receivedAt;
+    QStringList oids;
+    for (const storage::DispatchLogEntry &entry : logged.value()) {
+        auto parsed = protocol::parseClientMessage(entry.json, unlimited);
+        const auto *message = std::get_if<protocol::ClientMessage>(&parsed);
+        const auto *dispatch = message ? std::get_if<protocol::ClientDispatch>(message) : nullptr;
+        if (!dispatch) {
+            qCWarning(lcSync).noquote()
+                << "log entry" << entry.cuid << entry.id << "is not a dispatch, skipped";
+            continue;
+        }
+        dispatches.append(*dispatch);
+        receivedAt.append(entry.receivedMs);
+        oids.append(dispatch->oid);
+    }
+
+    Pass pass;
+    m_cache.beginPass();
+    if (auto status = m_cache.prefetch(oids); !status)
+        pass.fail(status.error());
+    const qint64 now = m_clock();
+    for (qsizetype i = 0; i < dispatches.size() && !pass.failed; ++i) {
+        const protocol::ClientDispatch &incoming = dispatches[i];
+        auto editable = m_cache.edit(incoming.oid, m_uploadPending.contains(incoming.oid)
+                                                       ? ObjectCache::Keep::Snapshot
+                                                       : ObjectCache::Keep::Nothing);
+        if (!editable) {
+            pass.fail(editable.error());
+            break;
+        }
+        engine::ObjectState &state = *editable.value();
+        engine::Dispatch dispatch = engineDispatch(
+            incoming, upload.cuid, author,
+            state.exists() ? std::nullopt
+                           : std::optional(m_settings.defaultAccessFor(incoming.kind)));
+        // Clamped against the server's clock when it arrived, as it was then.
+        dispatch.ts =
+            engine::clampTimestamp(incoming.ts, receivedAt[i], m_settings.maxFutureSkewMs).ts;
+        const engine::MergeOutcome merged = engine::merge(state, dispatch);
+        if (merged.changedAnything()) {
+            pass.markDirty(incoming.oid);
+            appendUnique(pass.liveChanged[incoming.oid], merged.changed);
+        }
+        for (const engine::PropertyConflict &conflict : merged.conflicts) {
+            pass.batch.conflicts.append(storage::ConflictRecord{0, incoming.oid, conflict.property,
+                                                                conflict.winner, conflict.loser,
+                                                                upload.cuid, now});
+        }
+    }
+    pass.batch.uploadsMerged.append(upload.cuid);
+    if (pass.failed || !commit(pass, outcome)) {
+        m_cache.rollbackPass();
+        return pass.failure;
+    }
+    broadcastLiveChanges(pass, outcome);
+    m_cache.endPass();
+    qCInfo(lcSync).noquote() << "merged the open upload of" << upload.cuid
+                             << "from the log:" << dispatches.size() << "dispatches,"
+                             << pass.dirty.size() << "objects changed";
+    return storage::Done{};
 }
 
 void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
@@ -1093,6 +1332,8 @@ Outcome SyncService::refuseDisabledUsers()
             ++it;
         }
     }
+    if (m_openUploadsDue)
+        mergeOpenUploads(outcome);
     return outcome;
 }
 

@@ -6,6 +6,7 @@
 #include "outcomes.h"
 #include "storage/storage.h"
 #include "syncsettings.h"
+#include "uploadstage.h"
 #include "viewercounts.h"
 
 #include <QHash>
@@ -30,7 +31,8 @@ public:
 
     SyncService(storage::Storage &storage, SyncSettings settings, Clock clock);
 
-    // Opens storage and reads the sequence counters. False while storage is
+    // Opens storage, reads the sequence counters and merges the uploads a
+    // previous run acknowledged but did not merge. False while storage is
     // unreachable; the caller retries.
     storage::Status start();
     bool isAvailable() const { return m_available; }
@@ -66,6 +68,10 @@ private:
         qint64 since = 0;
         qint64 clientSavedMs = 0; // when `client` was last written
         bool reset = false;
+        // The upload acknowledged and not merged yet, and whether storage
+        // knows it is open (storage::OpenUpload).
+        UploadStage stage;
+        bool uploadOpen = false;
         // Upload changes wait for uploadEnd (or the end of the connection)
         // to be broadcast once per oid.
         QHash<QString, QStringList> uploadChanged;
@@ -99,6 +105,16 @@ private:
 
     void attach(Pass &pass, const AttachCommand &command);
     void submit(Pass &pass, const SubmitCommand &command);
+    void stage(Pass &pass, SessionState &session, const engine::Dispatch &dispatch, bool creating,
+               qint64 receivedMs);
+    // Merges what the session's upload holds into the master copies in this
+    // pass; its stage is emptied once the pass commits.
+    void mergeStage(Pass &pass, SessionId id, SessionState &session);
+    // Merges, from the dispatch log, the uploads storage knows as open that
+    // no attached session holds: left by a restart, an outage or a session
+    // refused part way. Each is a transaction of its own.
+    void mergeOpenUploads(Outcome &outcome);
+    storage::Status mergeLoggedUpload(const storage::OpenUpload &upload, Outcome &outcome);
     void cursor(Pass &pass, const CursorCommand &command);
     void share(Pass &pass, const ShareCommand &command);
     void emitAccessShifts(Pass &pass, Outcome &outcome);
@@ -113,6 +129,9 @@ private:
     bool reachesOthers(const Audience &audience, const QSet<SessionId> &except) const;
     bool commit(Pass &pass, Outcome &outcome);
     void emitResponses(Pass &pass, Outcome &outcome);
+    void broadcastLiveChanges(Pass &pass, Outcome &outcome);
+    // uploadEnd, catch-up windows and detaches, after everything else.
+    void emitSessionEnds(Pass &pass, Outcome &outcome);
     void broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome);
     // Forgets the session's upload changes (after their broadcast).
     void releaseUploadPending(SessionState &session);
@@ -138,6 +157,7 @@ private:
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
     bool m_available = false;
+    bool m_openUploadsDue = false; // mergeOpenUploads() before the next pass
 };
 
 } // namespace seneschal::sync

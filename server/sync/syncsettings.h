@@ -18,6 +18,11 @@ struct SyncSettings
         {QStringLiteral("list"), engine::Access::Private}};
     // Objects per window of a catch-up; one window is sent per pass.
     int spoolPageSize = 1000;
+    // Objects one upload may hold acknowledged but unmerged. An upload is
+    // merged into the master copies at uploadEnd, each object once; past
+    // this many objects what it holds is merged at once (its broadcast still
+    // waits for uploadEnd), which bounds the memory an upload takes.
+    int uploadStageObjects = 20000;
     // How often a connected device's acknowledged cursor is written.
     qint64 cursorSaveIntervalMs = 30000;
 

@@ -75,6 +75,24 @@ MergeOutcome merge(ObjectState &state, const Dispatch &dispatch)
     return outcome;
 }
 
+MergeOutcome mergeStaged(ObjectState &state, const ObjectState &staged)
+{
+    MergeOutcome outcome;
+    if (!state.created) {
+        state.created = true;
+        state.oid = staged.oid;
+        state.kind = staged.kind;
+        state.parent = staged.parent;
+        state.owner = staged.owner;
+        state.access = staged.access;
+        outcome.created = true;
+    }
+    const qsizetype count = staged.props.size();
+    for (auto it = staged.props.constBegin(); it != staged.props.constEnd(); ++it)
+        mergeProperty(state, it.key(), it->value, it->stamp, outcome, count);
+    return outcome;
+}
+
 ClampedTs clampTimestamp(qint64 ts, qint64 now, qint64 maxFutureSkewMs) noexcept
 {
     if (ts > now && ts - now > maxFutureSkewMs)

@@ -19,9 +19,9 @@ struct PropertyConflict
 // What one merge did to one object.
 struct MergeOutcome
 {
-    bool created = false;    // the dispatch created the object
-    QStringList changed;     // properties the dispatch won, in dispatch order
-    QStringList lost;        // properties whose stored stamp was greater
+    bool created = false;              // the dispatch created the object
+    QStringList changed;               // properties the dispatch won, in dispatch order
+    QStringList lost;                  // properties whose stored stamp was greater
     QList<PropertyConflict> conflicts; // changed or lost against another cuid's write
 
     bool changedAnything() const noexcept { return created || !changed.isEmpty(); }
@@ -32,6 +32,15 @@ struct MergeOutcome
 // stamp (PROTOCOL.md section 6). A delete is `_deleted: true` at the
 // dispatch's stamp. Pure: the result depends only on the arguments.
 MergeOutcome merge(ObjectState &state, const Dispatch &dispatch);
+
+// Merges `staged` (one device's dispatches to one oid, reduced with merge()
+// onto an empty state) into the master copy, property by property, as if
+// each of those dispatches had been merged. The master copy ends the same
+// (the rule does not depend on arrival order); the outcome tells what the
+// device's writes changed, lost and won against other cuids, judged against
+// the master copy as it stands now. Creation fields come from `staged` when
+// the master copy does not exist yet.
+MergeOutcome mergeStaged(ObjectState &state, const ObjectState &staged);
 
 // The future-skew clamp: a ts more than `maxFutureSkewMs` ahead of `now` is
 // replaced by `now`.

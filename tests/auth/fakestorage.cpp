@@ -91,6 +91,14 @@ Result<QSet<DispatchRef>> FakeStorage::knownDispatches(const QList<DispatchRef> 
 {
     return notHere();
 }
+Result<QList<OpenUpload>> FakeStorage::openUploads()
+{
+    return notHere();
+}
+Result<QList<DispatchLogEntry>> FakeStorage::loggedSince(const QString &, qint64)
+{
+    return notHere();
+}
 Result<QList<engine::ObjectState>> FakeStorage::childrenOf(const QStringList &)
 {
     return notHere();

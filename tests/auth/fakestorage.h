@@ -43,6 +43,9 @@ public:
     storage::Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     storage::Result<QSet<storage::DispatchRef>>
     knownDispatches(const QList<storage::DispatchRef> &dispatches) override;
+    storage::Result<QList<storage::OpenUpload>> openUploads() override;
+    storage::Result<QList<storage::DispatchLogEntry>> loggedSince(const QString &cuid,
+                                                                  qint64 receivedFromMs) override;
     storage::Result<QList<storage::ConflictRecord>> recentConflicts(int limit) override;
     storage::Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     storage::Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;

@@ -208,6 +208,7 @@ private Q_SLOTS:
     void merge_outcome_matches_oracle_at_every_step();
     void reduce_matches_oracle_and_sequential_merge();
     void reduced_state_brings_any_replica_to_master_copy();
+    void staged_upload_ends_like_merging_each_dispatch();
     void checks_catch_broken_merges_data();
     void checks_catch_broken_merges();
     void cleanupTestCase();
@@ -472,6 +473,51 @@ void TestMergeProperties::reduced_state_brings_any_replica_to_master_copy()
             if (replica.value(state.oid).props != state.props) {
                 return u"replica of %1 after the spool: %2\n master: %3"_s.arg(
                     state.oid, describe(replica.value(state.oid).props), describe(state.props));
+            }
+        }
+        return {};
+    });
+}
+
+void TestMergeProperties::staged_upload_ends_like_merging_each_dispatch()
+{
+    // One device's dispatches, reduced per oid while it uploads and merged
+    // at uploadEnd (mergeStaged), leave the master copy as merging each of
+    // them would; the outcome names exactly the properties that changed.
+    forEachCase([this](SeededRandom &random, const QList<Dispatch> &history) -> QString {
+        QList<Dispatch> order = history;
+        random.shuffle(order);
+        const QString uploader = order.at(qsizetype(random.below(quint64(order.size())))).cuid;
+        QList<Dispatch> others;
+        QList<Dispatch> uploaded;
+        for (const Dispatch &d : std::as_const(order))
+            (d.cuid == uploader ? uploaded : others).append(d);
+        const States expected = applyAll(others + uploaded, engineMerge);
+        States master = applyAll(others, engineMerge);
+        m_merges += 2 * order.size() + uploaded.size();
+        for (const ObjectState &staged : seneschal::engine::reduce(uploaded)) {
+            const ObjectState before = master.value(staged.oid);
+            ObjectState &state = master[staged.oid];
+            const MergeOutcome outcome = seneschal::engine::mergeStaged(state, staged);
+            if (state != expected.value(staged.oid)) {
+                return u"staged upload of %1 by %2 gave %3\n merging each: %4"_s.arg(
+                    staged.oid, uploader, describe(state), describe(expected.value(staged.oid)));
+            }
+            QStringList changed;
+            for (auto it = state.props.constBegin(); it != state.props.constEnd(); ++it) {
+                if (!before.props.contains(it.key()) || before.props.value(it.key()) != *it)
+                    changed.append(it.key());
+            }
+            QStringList reported = outcome.changed;
+            changed.sort();
+            reported.sort();
+            if (reported != changed || outcome.created == before.created) {
+                return u"staged upload of %1 by %2 reported changed %3 (created %4), the master "
+                       u"copy changed %5 (existed %6)"_s
+                           .arg(staged.oid, uploader, reported.join(u','))
+                           .arg(outcome.created)
+                           .arg(changed.join(u','))
+                           .arg(before.created);
             }
         }
         return {};

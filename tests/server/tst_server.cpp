@@ -407,6 +407,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(reader->visibleObjects().size(), 300, kTimeout);
     }
 
+    void acknowledged_upload_survives_sigkill_before_upload_end()
+    {
+        // An upload is acknowledged as it arrives and merged into the master
+        // copies at uploadEnd (PROTOCOL.md 9.2). Killed before that, the
+        // server merges it from the dispatch log when it starts again.
+        QVERIFY(server->start());
+        client::SyncClientOptions options =
+            server->device(u"uploader"_s, u"alice"_s, u"alice-pw"_s);
+        options.autoUploadEnd = false;
+        SyncClient uploader(options);
+        QStringList acked;
+        connect(&uploader, &SyncClient::acked, this,
+                [&acked](const QStringList &ids) { acked += ids; });
+        for (int i = 0; i < 400; ++i)
+            uploader.dispatch(u"up-%1"_s.arg(i % 100), obj({{u"i"_s, i}}));
+        uploader.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(acked.size(), 400, kTimeout);
+        {
+            auto storage = server->openStorage();
+            QVERIFY(storage);
+            auto open = storage->openUploads();
+            QVERIFY(open);
+            QCOMPARE(open.value().size(), 1);
+            QCOMPARE(open.value().first().cuid, u"uploader"_s);
+        }
+        server->kill();
+        uploader.abort();
+
+        QVERIFY(server->start());
+        auto reader = device(u"upload-reader"_s, u"bob"_s);
+        QVERIFY(goLive(*reader));
+        for (int i = 300; i < 400; ++i) {
+            const auto o = reader->object(u"up-%1"_s.arg(i % 100));
+            QVERIFY2(o.has_value(), qPrintable(u"up-%1 missing"_s.arg(i % 100)));
+            QCOMPARE(o->props.value(u"i"_s).toInt(), i);
+        }
+        QCOMPARE(reader->visibleObjects().size(), 100);
+        auto storage = server->openStorage();
+        QVERIFY(storage);
+        auto open = storage->openUploads();
+        QVERIFY(open);
+        QVERIFY(open.value().isEmpty());
+    }
+
     void same_cuid_again_closes_the_older_connection_4409()
     {
         QVERIFY(server->start());
@@ -848,6 +892,9 @@ private Q_SLOTS:
         auto last = storage->loadObject(u"u-499"_s);
         QVERIFY(last && last.value());
         QCOMPARE(last.value()->props.value(u"i"_s).value.toInt(), 2999);
+        auto open = storage->openUploads();
+        QVERIFY(open);
+        QVERIFY(open.value().isEmpty());
     }
 };
 

@@ -136,6 +136,7 @@ private Q_SLOTS:
     void sqlite_log_is_checkpointed_in_the_background();
     void duplicate_dispatch_ids_do_not_fail_a_batch();
     void known_dispatches_returns_the_logged_subset();
+    void open_uploads_and_the_log_they_merge_from();
     void last_seq_persists_and_is_never_lowered();
     void last_seq_survives_the_purge_of_the_object_holding_it();
     void clients_upsert_keeps_first_seen_and_lists_by_cuid();
@@ -636,6 +637,46 @@ void TestStorage::duplicate_dispatch_ids_do_not_fail_a_batch()
     QVERIFY(x.has_value());
     VALUE(seq, s->lastSeq());
     QCOMPARE(seq, 1);
+}
+
+void TestStorage::open_uploads_and_the_log_they_merge_from()
+{
+    OPEN(s, config());
+    VALUE(none, s->openUploads());
+    QVERIFY(none.isEmpty());
+
+    CommitBatch opening;
+    opening.log = {logEntry(u"dev-a"_s, u"d-2"_s, 2000), logEntry(u"dev-a"_s, u"d-1"_s, 1000),
+                   logEntry(u"dev-b"_s, u"d-1"_s, 1500)};
+    opening.uploadsOpened = {{u"dev-a"_s, 1000}};
+    CHECK_OK(s->commit(opening));
+    // Opened again (a later pass, or a restart): the earlier start is kept.
+    CommitBatch again;
+    again.log = {logEntry(u"dev-a"_s, u"d-3"_s, 3000)};
+    again.uploadsOpened = {{u"dev-a"_s, 3000}, {u"dev-b"_s, 1500}};
+    CHECK_OK(s->commit(again));
+    VALUE(open, s->openUploads());
+    QCOMPARE(open, (QList<storage::OpenUpload>{{u"dev-a"_s, 1000}, {u"dev-b"_s, 1500}}));
+
+    // The device's entries from a time on, in the order received.
+    VALUE(logged, s->loggedSince(u"dev-a"_s, 1500));
+    QCOMPARE(logged.size(), 2);
+    QCOMPARE(logged.at(0).id, u"d-2"_s);
+    QCOMPARE(logged.at(1).id, u"d-3"_s);
+    QCOMPARE(logged.at(1).receivedMs, 3000);
+    QCOMPARE(logged.at(1).json, logEntry(u"dev-a"_s, u"d-3"_s, 3000).json);
+    VALUE(all, s->loggedSince(u"dev-a"_s, 0));
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).id, u"d-1"_s);
+
+    // Merged with the objects it changed: gone in the same transaction.
+    CommitBatch merging;
+    merging.objects = {object(u"x"_s, 1)};
+    merging.uploadsMerged = {u"dev-a"_s};
+    merging.lastSeq = 1;
+    CHECK_OK(s->commit(merging));
+    VALUE(left, s->openUploads());
+    QCOMPARE(left, (QList<storage::OpenUpload>{{u"dev-b"_s, 1500}}));
 }
 
 void TestStorage::known_dispatches_returns_the_logged_subset()

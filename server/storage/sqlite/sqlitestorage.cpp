@@ -55,6 +55,11 @@ SqlStatements sqliteStatements()
     s.insertAccessChanges = {u"INSERT INTO access_changes (seq, oid, before_audience, "
                              "after_audience, at_ms) VALUES "_s,
                              u"(?, ?, ?, ?, ?)"_s, QString()};
+    s.insertOpenUpload =
+        u"INSERT INTO open_uploads (cuid, since_ms) VALUES (?, ?) "
+        "ON CONFLICT (cuid) DO UPDATE SET since_ms = MIN(since_ms, excluded.since_ms)"_s;
+    s.deleteOpenUpload = u"DELETE FROM open_uploads WHERE cuid = ?"_s;
+    s.selectOpenUploads = u"SELECT cuid, since_ms FROM open_uploads ORDER BY cuid"_s;
     s.raiseLastSeq =
         u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'last_seq'"_s;
     s.selectLastSeq = u"SELECT MAX(meta_value, COALESCE((SELECT MAX(seq) FROM objects), 0)) "
@@ -84,6 +89,8 @@ SqlStatements sqliteStatements()
     s.selectKnownDispatches = {u"SELECT d.cuid, d.id FROM (VALUES "_s, u"(?, ?)"_s,
                                u") AS k CROSS JOIN dispatch_log AS d "
                                "ON d.cuid = k.column1 AND d.id = k.column2"_s};
+    s.selectLoggedSince = u"SELECT cuid, id, oid, ts, received_ms, raw_json FROM dispatch_log "
+                          "WHERE cuid = ? AND received_ms >= ? ORDER BY received_ms, id"_s;
     s.selectRecentConflicts =
         u"SELECT seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
