@@ -180,6 +180,8 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
         int(in.integer(u"sync/spoolPageSize"_s, config.sync.spoolPageSize, 10, 100000));
     config.sync.uploadStageObjects =
         int(in.integer(u"sync/uploadStageObjects"_s, config.sync.uploadStageObjects, 1, 10000000));
+    config.sync.uploadMergeWindow =
+        int(in.integer(u"sync/uploadMergeWindow"_s, config.sync.uploadMergeWindow, 1, 100000));
     if (auto access = readAccess(in, u"access/default"_s, engine::Access::Public))
         config.sync.defaultAccess = *access;
     for (const QString &kind : in.childKeys(u"access"_s)) {

@@ -97,7 +97,16 @@ struct SyncService::Pass
     QList<SessionId> replyOrder;
     QList<SessionId> finishing;
     QList<SessionId> detaching;
-    QList<SessionId> stagesMerged;         // their stage is emptied once the pass commits
+    // How far the merge of each upload got in this pass; applied once the
+    // pass commits.
+    struct MergeProgress
+    {
+        SessionId session = 0;
+        qsizetype stagesDone = 0; // sealed stages merged to the end
+        qsizetype offset = 0;     // oids of the next sealed stage merged
+    };
+    QList<MergeProgress> mergeProgress;
+    QList<SessionId> uploadsClosed;        // their open upload is removed by this pass
     QHash<QString, qsizetype> clientIndex; // cuid -> index in batch.clients
     QHash<QString, Audience> sharedBefore; // oid -> audience before this pass's shares
     QStringList sharedOrder;
@@ -238,8 +247,12 @@ Outcome SyncService::process(const QList<Command> &commands)
                     submit(pass, c);
                 } else if constexpr (std::is_same_v<T, UploadEndCommand>) {
                     if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
-                        mergeStage(pass, c.session, *it);
-                        pass.finishing.append(c.session);
+                        // Merged in windows from this pass on; the broadcast
+                        // and the catch-up follow the last window.
+                        it->uploadEnded = true;
+                        sealStage(c.session, *it);
+                        if (it->sealed.isEmpty())
+                            finishUpload(pass, c.session, *it);
                     }
                 } else if constexpr (std::is_same_v<T, CursorCommand>) {
                     cursor(pass, c);
@@ -247,7 +260,11 @@ Outcome SyncService::process(const QList<Command> &commands)
                     share(pass, c);
                 } else if constexpr (std::is_same_v<T, DetachCommand>) {
                     if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
-                        mergeStage(pass, c.session, *it);
+                        // The whole upload now: the session ends with this pass.
+                        sealStage(c.session, *it);
+                        if (mergeWindow(pass, c.session, *it,
+                                        std::numeric_limits<qsizetype>::max()))
+                            closeUpload(pass, c.session, *it);
                         touchClient(pass, *it);
                         pass.detaching.append(c.session);
                     }
@@ -257,11 +274,18 @@ Outcome SyncService::process(const QList<Command> &commands)
     }
     // An upload holding more objects than it may is merged part way.
     for (SessionId id : std::as_const(pass.replyOrder)) {
-        if (pass.failed)
-            break;
         auto it = m_sessions.find(id);
         if (it != m_sessions.end() && it->stage.objectCount() >= m_settings.uploadStageObjects)
-            mergeStage(pass, id, *it);
+            sealStage(id, *it);
+    }
+    // One window of each upload being merged, so that other devices'
+    // dispatches never wait behind a whole upload.
+    for (SessionId id : QList<SessionId>(m_mergingUploads)) {
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end() || pass.detaching.contains(id))
+            continue;
+        if (mergeWindow(pass, id, *it, m_settings.uploadMergeWindow) && it->uploadEnded)
+            finishUpload(pass, id, *it);
     }
 
     if (pass.failed || !commit(pass, outcome)) {
@@ -274,11 +298,18 @@ Outcome SyncService::process(const QList<Command> &commands)
         refuseAll(commands, u"storage unavailable, nothing was acknowledged"_s, outcome);
         return outcome;
     }
-    for (SessionId id : std::as_const(pass.stagesMerged)) {
-        if (auto it = m_sessions.find(id); it != m_sessions.end()) {
-            it->stage.clear();
+    for (const Pass::MergeProgress &progress : std::as_const(pass.mergeProgress)) {
+        auto it = m_sessions.find(progress.session);
+        if (it == m_sessions.end())
+            continue;
+        it->sealed.remove(0, progress.stagesDone);
+        it->sealedMerged = progress.offset;
+        if (it->sealed.isEmpty())
+            m_mergingUploads.removeOne(progress.session);
+    }
+    for (SessionId id : std::as_const(pass.uploadsClosed)) {
+        if (auto it = m_sessions.find(id); it != m_sessions.end())
             it->uploadOpen = false;
-        }
     }
     emitResponses(pass, outcome);
     m_cache.endPass();
@@ -344,6 +375,7 @@ SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
     m_catchingUp.removeOne(it.key());
+    m_mergingUploads.removeOne(it.key());
     // Its upload is durable in the log; it is merged from there.
     if (it->uploadOpen)
         m_openUploadsDue = true;
@@ -515,18 +547,46 @@ void SyncService::stage(Pass &pass, SessionState &session, const engine::Dispatc
     session.stage.add(dispatch, creating);
 }
 
-void SyncService::mergeStage(Pass &pass, SessionId id, SessionState &session)
+void SyncService::sealStage(SessionId id, SessionState &session)
 {
-    if (!session.uploadOpen || pass.failed)
+    if (session.stage.isEmpty())
         return;
-    const UploadStage &stage = session.stage;
-    if (auto status = m_cache.prefetch(stage.oids()); !status) {
+    session.sealed.append(std::exchange(session.stage, UploadStage{}));
+    if (!m_mergingUploads.contains(id))
+        m_mergingUploads.append(id);
+}
+
+bool SyncService::mergeWindow(Pass &pass, SessionId id, SessionState &session, qsizetype budget)
+{
+    qsizetype stageIndex = 0;
+    qsizetype offset = session.sealedMerged;
+    while (budget > 0 && stageIndex < session.sealed.size() && !pass.failed) {
+        const UploadStage &stage = session.sealed[stageIndex];
+        const qsizetype take = std::min(budget, stage.objectCount() - offset);
+        mergeStaged(pass, session, stage, stage.oids().mid(offset, take));
+        budget -= take;
+        offset += take;
+        if (offset == stage.objectCount()) {
+            ++stageIndex;
+            offset = 0;
+        }
+    }
+    if (pass.failed)
+        return false;
+    pass.mergeProgress.append(Pass::MergeProgress{id, stageIndex, offset});
+    return stageIndex == session.sealed.size();
+}
+
+void SyncService::mergeStaged(Pass &pass, SessionState &session, const UploadStage &stage,
+                              const QStringList &oids)
+{
+    if (auto status = m_cache.prefetch(oids); !status) {
         pass.fail(status.error());
         return;
     }
     const QString &cuid = session.client.cuid;
     const qint64 now = m_clock();
-    for (const QString &oid : stage.oids()) {
+    for (const QString &oid : oids) {
         const engine::ObjectState *current = m_cache.peek(oid);
         if (current && current->exists() && stage.creates(oid) &&
             !m_policy.canSee(session.viewer, *current)) {
@@ -562,6 +622,13 @@ void SyncService::mergeStage(Pass &pass, SessionId id, SessionState &session)
                 0, oid, conflict.property, conflict.winner, conflict.loser, cuid, now});
         }
     }
+}
+
+void SyncService::closeUpload(Pass &pass, SessionId id, SessionState &session)
+{
+    if (!session.uploadOpen)
+        return;
+    const QString &cuid = session.client.cuid;
     // Opened and merged in the same pass: storage never needs to know.
     const auto opened =
         std::find_if(pass.batch.uploadsOpened.begin(), pass.batch.uploadsOpened.end(),
@@ -570,7 +637,13 @@ void SyncService::mergeStage(Pass &pass, SessionId id, SessionState &session)
         pass.batch.uploadsOpened.erase(opened);
     else
         pass.batch.uploadsMerged.append(cuid);
-    pass.stagesMerged.append(id);
+    pass.uploadsClosed.append(id);
+}
+
+void SyncService::finishUpload(Pass &pass, SessionId id, SessionState &session)
+{
+    closeUpload(pass, id, session);
+    pass.finishing.append(id);
 }
 
 void SyncService::share(Pass &pass, const ShareCommand &command)

@@ -53,9 +53,10 @@ public:
     // Drops devices, log entries and tombstones older than the horizon.
     storage::Result<storage::ExpiryReport> expire();
 
-    // Sessions part way through their catch-up: process() sends each of
-    // them one more window per call, with or without commands.
-    bool isCatchingUp() const { return !m_catchingUp.isEmpty(); }
+    // Sessions part way through merging their upload or through their
+    // catch-up: process() goes on with each of them by one window per call,
+    // with or without commands.
+    bool hasWindowsLeft() const { return !m_catchingUp.isEmpty() || !m_mergingUploads.isEmpty(); }
 
     qint64 lastSeq() const { return m_lastSeq; }
     int sessionCount() const { return int(m_sessions.size()); }
@@ -68,10 +69,14 @@ private:
         qint64 since = 0;
         qint64 clientSavedMs = 0; // when `client` was last written
         bool reset = false;
-        // The upload acknowledged and not merged yet, and whether storage
-        // knows it is open (storage::OpenUpload).
+        // The upload, acknowledged and not merged yet: what arrives goes to
+        // `stage`; a stage sealed at uploadEnd (or when it grows past
+        // uploadStageObjects) is merged one window per pass, oldest first.
         UploadStage stage;
-        bool uploadOpen = false;
+        QList<UploadStage> sealed;
+        qsizetype sealedMerged = 0; // oids of sealed.first() merged and committed
+        bool uploadOpen = false;    // storage knows it (storage::OpenUpload)
+        bool uploadEnded = false;   // uploadEnd came
         // Upload changes wait for uploadEnd (or the end of the connection)
         // to be broadcast once per oid.
         QHash<QString, QStringList> uploadChanged;
@@ -107,9 +112,18 @@ private:
     void submit(Pass &pass, const SubmitCommand &command);
     void stage(Pass &pass, SessionState &session, const engine::Dispatch &dispatch, bool creating,
                qint64 receivedMs);
-    // Merges what the session's upload holds into the master copies in this
-    // pass; its stage is emptied once the pass commits.
-    void mergeStage(Pass &pass, SessionId id, SessionState &session);
+    // Moves what the upload holds to the sealed stages merged in windows.
+    void sealStage(SessionId id, SessionState &session);
+    // Merges up to `budget` objects of the sealed stages in this pass; true
+    // when that reaches the end of them (the progress is kept once the pass
+    // commits).
+    bool mergeWindow(Pass &pass, SessionId id, SessionState &session, qsizetype budget);
+    void mergeStaged(Pass &pass, SessionState &session, const UploadStage &stage,
+                     const QStringList &oids);
+    // The pass removes the session's open upload (storage::OpenUpload).
+    void closeUpload(Pass &pass, SessionId id, SessionState &session);
+    // The last window is merged: broadcast and catch-up follow the commit.
+    void finishUpload(Pass &pass, SessionId id, SessionState &session);
     // Merges, from the dispatch log, the uploads storage knows as open that
     // no attached session holds: left by a restart, an outage or a session
     // refused part way. Each is a transaction of its own.
@@ -150,7 +164,8 @@ private:
     ObjectCache m_cache;
     AccessPolicy m_policy;
     QHash<SessionId, SessionState> m_sessions;
-    QList<SessionId> m_catchingUp; // in the order they began
+    QList<SessionId> m_catchingUp;     // in the order they began
+    QList<SessionId> m_mergingUploads; // with sealed stages, in the order they began
     // Oids with an upload broadcast still to go out -> how many sessions.
     QHash<QString, int> m_uploadPending;
     ViewerCounts m_viewers; // of m_sessions

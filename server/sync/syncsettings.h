@@ -23,6 +23,9 @@ struct SyncSettings
     // this many objects what it holds is merged at once (its broadcast still
     // waits for uploadEnd), which bounds the memory an upload takes.
     int uploadStageObjects = 20000;
+    // Objects of an upload merged per pass of the sync thread after
+    // uploadEnd, between other devices' dispatches.
+    int uploadMergeWindow = 250;
     // How often a connected device's acknowledged cursor is written.
     qint64 cursorSaveIntervalMs = 30000;
 

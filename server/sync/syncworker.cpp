@@ -88,16 +88,16 @@ void SyncWorker::drain()
     {
         QMutexLocker lock(&m_mutex);
         commands = takePass();
-        m_drainScheduled = hasQueued() || m_service->isCatchingUp();
+        m_drainScheduled = hasQueued() || m_service->hasWindowsLeft();
         if (m_drainScheduled)
             QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
-    if (commands.isEmpty() && !m_service->isCatchingUp())
+    if (commands.isEmpty() && !m_service->hasWindowsLeft())
         return;
     deliver(m_service->process(commands));
     // A catch-up begun in this pass goes on in the next ones.
     QMutexLocker lock(&m_mutex);
-    if (!m_drainScheduled && m_service->isCatchingUp()) {
+    if (!m_drainScheduled && m_service->hasWindowsLeft()) {
         m_drainScheduled = true;
         QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }

@@ -339,6 +339,48 @@ private Q_SLOTS:
         QCOMPARE(sleeper->visibleObjects().size(), 110); // 109 and the note
     }
 
+    void upload_merged_in_windows_reaches_others_once_per_oid()
+    {
+        // Ten objects per window and at most 50 held unmerged: the upload
+        // below is sealed part way three times and merged over many passes,
+        // while another device goes on writing live.
+        server->set(u"sync/spoolPageSize"_s, u"10"_s);
+        server->set(u"sync/uploadStageObjects"_s, u"50"_s);
+        QVERIFY(server->start());
+        auto uploader = device(u"uploader"_s, u"alice"_s);
+        auto watcher = device(u"watcher"_s, u"bob"_s);
+        auto writer = device(u"writer"_s, u"carol"_s);
+        QVERIFY(goLive(*uploader));
+        QVERIFY(goLive(*watcher));
+        QVERIFY(goLive(*writer));
+        QVERIFY(disconnect(*uploader));
+        for (int i = 0; i < 600; ++i)
+            uploader->dispatch(u"up-%1"_s.arg(i % 150), obj({{u"n"_s, i}}), opts({}, u"item"_s));
+        watcher->clearReceived();
+        uploader->connectToServer();
+        for (int i = 0; i < 100; ++i)
+            writer->dispatch(u"live-%1"_s.arg(i % 10), obj({{u"m"_s, i}}), opts({}, u"item"_s));
+        QVERIFY(goLive(*uploader));
+        QVERIFY(drained(*uploader));
+        QVERIFY(drained(*writer));
+
+        // Each uploaded oid reaches the watcher once, with its last value.
+        QTRY_VERIFY_WITH_TIMEOUT(watcher->object(u"up-149"_s).has_value(), kTimeout);
+        QTest::qWait(300); // nothing more may follow
+        for (int k = 0; k < 150; ++k) {
+            const QString oid = u"up-%1"_s.arg(k);
+            QCOMPARE(dispatchesFor(watcher->received(), oid).size(), 1);
+            QCOMPARE(watcher->object(oid)->props.value(u"n"_s).toInt(), 450 + k);
+            QCOMPARE(uploader->object(oid)->props.value(u"n"_s).toInt(), 450 + k);
+        }
+        QCOMPARE(watcher->object(u"live-9"_s)->props.value(u"m"_s).toInt(), 99);
+        auto storage = server->openStorage();
+        QVERIFY(storage);
+        auto open = storage->openUploads();
+        QVERIFY(open);
+        QVERIFY(open.value().isEmpty());
+    }
+
     void repeated_dispatch_id_is_acked_and_changes_nothing()
     {
         QVERIFY(server->start());
