@@ -270,8 +270,8 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
         const QJsonObject uploading = r.value(u"observerLatencyUploading"_s).toObject();
         const QJsonObject catchingUp = r.value(u"observerLatencyCatchingUp"_s).toObject();
         if (!uploading.isEmpty()) {
-            md << u"By phase: while the upload is merged p50 %1 ms, p99 %2 ms; while the "
-                  "uploader is caught up p50 %3 ms, p99 %4 ms."_s.arg(
+            md << u"By phase: while the upload is received and merged p50 %1 ms, p99 %2 ms; "
+                  "while the uploader is caught up p50 %3 ms, p99 %4 ms."_s.arg(
                       num(uploading.value(u"p50Ms"_s).toDouble(), 1),
                       num(uploading.value(u"p99Ms"_s).toDouble(), 1),
                       num(catchingUp.value(u"p50Ms"_s).toDouble(), 1),

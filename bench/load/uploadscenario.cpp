@@ -46,8 +46,8 @@ QJsonObject UploadScenario::run(const BenchOptions &options, const QString &name
     generatorLag.start();
     const qint64 startUs = nowUs();
     uploader->connectTo(server->port(), 0);
-    // The observers' latency while the upload is merged (hello to
-    // rehydrateEnd), then while the uploader is caught up (to synced).
+    // The observers' latency while the upload is received and merged (hello
+    // to rehydrateEnd), then while the uploader is caught up (to synced).
     const bool uploaded = Fleet::waitUntil(
         [uploader] { return uploader->rehydrateEndUs() > 0 || uploader->isClosed(); }, 600000, 1);
     LatencySamples whileUploading = latency;

@@ -191,6 +191,15 @@ Outcome SyncService::process(const QList<Command> &commands)
                     it->catchUp = {};
                 outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
             }
+            // Nor can the merge of an upload: it is in the log, and merged
+            // from there once storage is back (mergeOpenUploads).
+            for (SessionId id : std::exchange(m_mergingUploads, {})) {
+                if (auto it = m_sessions.find(id); it != m_sessions.end()) {
+                    broadcastUploadChanges(id, *it, outcome); // the windows committed
+                    forgetSession(it);
+                }
+                outcome.refusals.append(Refusal{id, ErrorCode::Unavailable, message});
+            }
             return outcome;
         }
     }
