@@ -62,6 +62,37 @@ engine::Dispatch engineDispatch(const protocol::ClientDispatch &incoming, const 
     return dispatch;
 }
 
+// A dispatch read back from the log, with when the server received it.
+struct LoggedDispatch
+{
+    protocol::ClientDispatch dispatch;
+    qint64 receivedMs = 0;
+};
+
+// Parses logged frames again. They passed the configured limits when they
+// arrived, so none are applied here.
+QList<LoggedDispatch> decodeLog(const QList<storage::DispatchLogEntry> &entries)
+{
+    const protocol::Limits unlimited{
+        std::numeric_limits<qint64>::max(), std::numeric_limits<int>::max(),
+        std::numeric_limits<int>::max(), std::numeric_limits<int>::max(),
+        std::numeric_limits<qint64>::max()};
+    QList<LoggedDispatch> dispatches;
+    dispatches.reserve(entries.size());
+    for (const storage::DispatchLogEntry &entry : entries) {
+        auto parsed = protocol::parseClientMessage(entry.json, unlimited);
+        const auto *message = std::get_if<protocol::ClientMessage>(&parsed);
+        const auto *dispatch = message ? std::get_if<protocol::ClientDispatch>(message) : nullptr;
+        if (!dispatch) {
+            qCWarning(lcSync).noquote()
+                << "log entry" << entry.cuid << entry.id << "is not a dispatch, skipped";
+            continue;
+        }
+        dispatches.append(LoggedDispatch{*dispatch, entry.receivedMs});
+    }
+    return dispatches;
+}
+
 // What a broadcast carries: the changed properties, or everything when the
 // change restored a deleted object (a device may hold no properties of it:
 // full copies leave tombstones out, PROTOCOL.md 9.7).
@@ -898,27 +929,10 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
     auto logged = m_storage.loggedSince(upload.cuid, upload.sinceMs - kClockStepMs);
     if (!logged)
         return logged.error();
-    // The frames passed the configured limits when they arrived.
-    const protocol::Limits unlimited{
-        std::numeric_limits<qint64>::max(), std::numeric_limits<int>::max(),
-        std::numeric_limits<int>::max(), std::numeric_limits<int>::max(),
-        std::numeric_limits<qint64>::max()};
-    QList<protocol::ClientDispatch> dispatches;
-    QList<qint64> receivedAt;
+    const QList<LoggedDispatch> dispatches = decodeLog(logged.value());
     QStringList oids;
-    for (const storage::DispatchLogEntry &entry : logged.value()) {
-        auto parsed = protocol::parseClientMessage(entry.json, unlimited);
-        const auto *message = std::get_if<protocol::ClientMessage>(&parsed);
-        const auto *dispatch = message ? std::get_if<protocol::ClientDispatch>(message) : nullptr;
-        if (!dispatch) {
-            qCWarning(lcSync).noquote()
-                << "log entry" << entry.cuid << entry.id << "is not a dispatch, skipped";
-            continue;
-        }
-        dispatches.append(*dispatch);
-        receivedAt.append(entry.receivedMs);
-        oids.append(dispatch->oid);
-    }
+    for (const LoggedDispatch &entry : dispatches)
+        oids.append(entry.dispatch.oid);
 
     Pass pass;
     m_cache.beginPass();
@@ -926,7 +940,7 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
         pass.fail(status.error());
     const qint64 now = m_clock();
     for (qsizetype i = 0; i < dispatches.size() && !pass.failed; ++i) {
-        const protocol::ClientDispatch &incoming = dispatches[i];
+        const protocol::ClientDispatch &incoming = dispatches[i].dispatch;
         auto editable = m_cache.edit(incoming.oid, m_uploadPending.contains(incoming.oid)
                                                        ? ObjectCache::Keep::Snapshot
                                                        : ObjectCache::Keep::Nothing);
@@ -940,8 +954,9 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
             state.exists() ? std::nullopt
                            : std::optional(m_settings.defaultAccessFor(incoming.kind)));
         // Clamped against the server's clock when it arrived, as it was then.
-        dispatch.ts =
-            engine::clampTimestamp(incoming.ts, receivedAt[i], m_settings.maxFutureSkewMs).ts;
+        dispatch.ts = engine::clampTimestamp(incoming.ts, dispatches[i].receivedMs,
+                                             m_settings.maxFutureSkewMs)
+                          .ts;
         const engine::MergeOutcome merged = engine::merge(state, dispatch);
         if (merged.changedAnything()) {
             pass.markDirty(incoming.oid);
