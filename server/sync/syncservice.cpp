@@ -668,7 +668,12 @@ void SyncService::closeUpload(Pass &pass, SessionId id, SessionState &session)
 {
     if (!session.uploadOpen)
         return;
+    pass.uploadsClosed.append(id);
     const QString &cuid = session.client.cuid;
+    // A newer session of the device (it reconnected before this one ended)
+    // has an upload open too: the row stays for it.
+    if (uploadOpenElsewhere(cuid, id))
+        return;
     // Opened and merged in the same pass: storage never needs to know.
     const auto opened =
         std::find_if(pass.batch.uploadsOpened.begin(), pass.batch.uploadsOpened.end(),
@@ -677,7 +682,15 @@ void SyncService::closeUpload(Pass &pass, SessionId id, SessionState &session)
         pass.batch.uploadsOpened.erase(opened);
     else
         pass.batch.uploadsMerged.append(cuid);
-    pass.uploadsClosed.append(id);
+}
+
+bool SyncService::uploadOpenElsewhere(const QString &cuid, SessionId except) const
+{
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+        if (it.key() != except && it->uploadOpen && it->client.cuid == cuid)
+            return true;
+    }
+    return false;
 }
 
 void SyncService::finishUpload(Pass &pass, SessionId id, SessionState &session)
@@ -894,13 +907,11 @@ void SyncService::mergeOpenUploads(Outcome &outcome)
     storage::Status status = open ? storage::Status(storage::Done{}) : open.error();
     if (open) {
         for (const storage::OpenUpload &upload : open.value()) {
-            const bool attached =
-                std::any_of(m_sessions.cbegin(), m_sessions.cend(), [&](const SessionState &s) {
-                    return s.uploadOpen && s.client.cuid == upload.cuid;
-                });
-            if (attached)
-                continue; // merged at its uploadEnd
-            status = mergeLoggedUpload(upload, outcome);
+            // An attached session of the device may hold an upload of its
+            // own in the same row: what it staged is merged now as well,
+            // which changes nothing when it merges it again, and the row
+            // stays for it.
+            status = mergeLoggedUpload(upload, uploadOpenElsewhere(upload.cuid, 0), outcome);
             if (!status)
                 break;
         }
@@ -916,7 +927,8 @@ void SyncService::mergeOpenUploads(Outcome &outcome)
     }
 }
 
-storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload, Outcome &outcome)
+storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload, bool keepOpen,
+                                               Outcome &outcome)
 {
     auto client = m_storage.client(upload.cuid);
     if (!client)
@@ -968,7 +980,8 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
                                                                 upload.cuid, now});
         }
     }
-    pass.batch.uploadsMerged.append(upload.cuid);
+    if (!keepOpen)
+        pass.batch.uploadsMerged.append(upload.cuid);
     if (pass.failed || !commit(pass, outcome)) {
         m_cache.rollbackPass();
         return pass.failure;

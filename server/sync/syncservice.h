@@ -124,11 +124,14 @@ private:
     void closeUpload(Pass &pass, SessionId id, SessionState &session);
     // The last window is merged: broadcast and catch-up follow the commit.
     void finishUpload(Pass &pass, SessionId id, SessionState &session);
-    // Merges, from the dispatch log, the uploads storage knows as open that
-    // no attached session holds: left by a restart, an outage or a session
-    // refused part way. Each is a transaction of its own.
+    // Merges, from the dispatch log, the uploads storage knows as open: left
+    // by a restart, an outage or a session refused part way. Each is a
+    // transaction of its own.
     void mergeOpenUploads(Outcome &outcome);
-    storage::Status mergeLoggedUpload(const storage::OpenUpload &upload, Outcome &outcome);
+    storage::Status mergeLoggedUpload(const storage::OpenUpload &upload, bool keepOpen,
+                                      Outcome &outcome);
+    // Whether a session other than `except` has an upload of `cuid` open.
+    bool uploadOpenElsewhere(const QString &cuid, SessionId except) const;
     void cursor(Pass &pass, const CursorCommand &command);
     void share(Pass &pass, const ShareCommand &command);
     void emitAccessShifts(Pass &pass, Outcome &outcome);
