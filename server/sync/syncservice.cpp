@@ -145,6 +145,16 @@ struct SyncService::Pass
     storage::StorageError failure;
     bool failed = false;
 
+    // The reconciliation history of an upload's merge (PROTOCOL.md 6); the
+    // seq is filled in by commit().
+    void recordConflicts(const QString &oid, const engine::MergeOutcome &merged,
+                         const QString &uploaderCuid, qint64 atMs)
+    {
+        for (const engine::PropertyConflict &conflict : merged.conflicts) {
+            batch.conflicts.append(storage::ConflictRecord{
+                0, oid, conflict.property, conflict.winner, conflict.loser, uploaderCuid, atMs});
+        }
+    }
     void markDirty(const QString &oid)
     {
         if (!dirtySet.contains(oid)) {
@@ -201,6 +211,15 @@ storage::Status SyncService::reconnect()
     m_openUploadsDue = true;
     qCInfo(lcSync) << "storage" << m_storage.backendName() << "ready at seq" << m_lastSeq;
     return storage::Done{};
+}
+
+storage::Result<engine::ObjectState *> SyncService::editMaster(const QString &oid)
+{
+    // An object with an upload broadcast still to go out must keep its
+    // committed state in memory if this pass fails: that broadcast may have
+    // to be sent while storage is unreachable (refuseAll).
+    return m_cache.edit(oid, m_uploadPending.contains(oid) ? ObjectCache::Keep::Snapshot
+                                                           : ObjectCache::Keep::Nothing);
 }
 
 const engine::ObjectState *SyncService::lookup(const QString &oid)
@@ -553,12 +572,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
         return;
     }
 
-    // An object with an upload broadcast still to go out must keep its
-    // committed state in memory if this pass fails: that broadcast may have
-    // to be sent while storage is unreachable (refuseAll).
-    auto editable = m_cache.edit(incoming.oid, m_uploadPending.contains(incoming.oid)
-                                                   ? ObjectCache::Keep::Snapshot
-                                                   : ObjectCache::Keep::Nothing);
+    auto editable = editMaster(incoming.oid);
     if (!editable) {
         pass.fail(editable.error());
         return;
@@ -657,10 +671,7 @@ void SyncService::mergeStaged(Pass &pass, SessionState &session, const UploadSta
         }
         if (!merged.lost.isEmpty())
             session.uploadLost.insert(oid);
-        for (const engine::PropertyConflict &conflict : merged.conflicts) {
-            pass.batch.conflicts.append(storage::ConflictRecord{
-                0, oid, conflict.property, conflict.winner, conflict.loser, cuid, now});
-        }
+        pass.recordConflicts(oid, merged, cuid, now);
     }
 }
 
@@ -742,11 +753,7 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
         pass.sharedBefore.insert(share.oid, m_policy.audienceOf(*current));
         pass.sharedOrder.append(share.oid);
     }
-    engine::ObjectState *state =
-        m_cache
-            .edit(share.oid, m_uploadPending.contains(share.oid) ? ObjectCache::Keep::Snapshot
-                                                                 : ObjectCache::Keep::Nothing)
-            .value();
+    engine::ObjectState *state = editMaster(share.oid).value();
     state->grants = grants;
     state->access = access;
     pass.markDirty(share.oid);
@@ -911,7 +918,9 @@ void SyncService::mergeOpenUploads(Outcome &outcome)
             // own in the same row: what it staged is merged now as well,
             // which changes nothing when it merges it again, and the row
             // stays for it.
-            status = mergeLoggedUpload(upload, uploadOpenElsewhere(upload.cuid, 0), outcome);
+            constexpr SessionId kNoSession = 0; // session ids start at 1
+            status =
+                mergeLoggedUpload(upload, uploadOpenElsewhere(upload.cuid, kNoSession), outcome);
             if (!status)
                 break;
         }
@@ -953,9 +962,7 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
     const qint64 now = m_clock();
     for (qsizetype i = 0; i < dispatches.size() && !pass.failed; ++i) {
         const protocol::ClientDispatch &incoming = dispatches[i].dispatch;
-        auto editable = m_cache.edit(incoming.oid, m_uploadPending.contains(incoming.oid)
-                                                       ? ObjectCache::Keep::Snapshot
-                                                       : ObjectCache::Keep::Nothing);
+        auto editable = editMaster(incoming.oid);
         if (!editable) {
             pass.fail(editable.error());
             break;
@@ -974,11 +981,7 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
             pass.markDirty(incoming.oid);
             appendUnique(pass.liveChanged[incoming.oid], merged.changed);
         }
-        for (const engine::PropertyConflict &conflict : merged.conflicts) {
-            pass.batch.conflicts.append(storage::ConflictRecord{0, incoming.oid, conflict.property,
-                                                                conflict.winner, conflict.loser,
-                                                                upload.cuid, now});
-        }
+        pass.recordConflicts(incoming.oid, merged, upload.cuid, now);
     }
     if (!keepOpen)
         pass.batch.uploadsMerged.append(upload.cuid);

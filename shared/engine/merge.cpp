@@ -50,20 +50,29 @@ void mergeProperty(ObjectState &state, const QString &name, const QJsonValue &va
     }
 }
 
+// Fixes kind, parent, owner and access of an object that does not exist yet
+// (PROTOCOL.md 9.6); an existing object keeps its own.
+void createIfNew(ObjectState &state, const QString &oid, const QString &kind, const QString &parent,
+                 const QString &owner, Access access, MergeOutcome &outcome)
+{
+    if (state.created)
+        return;
+    state.created = true;
+    state.oid = oid;
+    state.kind = kind;
+    state.parent = parent;
+    state.owner = owner;
+    state.access = access;
+    outcome.created = true;
+}
+
 } // namespace
 
 MergeOutcome merge(ObjectState &state, const Dispatch &dispatch)
 {
     MergeOutcome outcome;
-    if (!state.created) {
-        state.created = true;
-        state.oid = dispatch.oid;
-        state.kind = dispatch.kind;
-        state.parent = dispatch.parent;
-        state.owner = dispatch.author;
-        state.access = dispatch.access.value_or(Access::Public);
-        outcome.created = true;
-    }
+    createIfNew(state, dispatch.oid, dispatch.kind, dispatch.parent, dispatch.author,
+                dispatch.access.value_or(Access::Public), outcome);
     const Stamp stamp{dispatch.ts, dispatch.cuid, dispatch.id};
     if (dispatch.op == DispatchOp::Delete) {
         mergeProperty(state, kDeletedProperty, QJsonValue(true), stamp, outcome, 1);
@@ -78,15 +87,8 @@ MergeOutcome merge(ObjectState &state, const Dispatch &dispatch)
 MergeOutcome mergeStaged(ObjectState &state, const ObjectState &staged)
 {
     MergeOutcome outcome;
-    if (!state.created) {
-        state.created = true;
-        state.oid = staged.oid;
-        state.kind = staged.kind;
-        state.parent = staged.parent;
-        state.owner = staged.owner;
-        state.access = staged.access;
-        outcome.created = true;
-    }
+    createIfNew(state, staged.oid, staged.kind, staged.parent, staged.owner, staged.access,
+                outcome);
     const qsizetype count = staged.props.size();
     for (auto it = staged.props.constBegin(); it != staged.props.constEnd(); ++it)
         mergeProperty(state, it.key(), it->value, it->stamp, outcome, count);
