@@ -71,6 +71,7 @@ struct SqlStatements
     QString countObjectsAfter;     // seq -> count
     SqlList selectKnownDispatches; // (cuid, id) pairs -> cuid, id
     QString selectLoggedSince;     // cuid, received_ms -> cuid, id, oid, ts, received_ms, raw_json
+    QString selectLoggedIds;       // cuid, limit -> id
     QString selectRecentConflicts; // limit -> conflict columns, newest first
     SqlList selectChildren;        // parents -> object columns
     QString selectGrantedTo;       // principal as a JSON string -> object columns

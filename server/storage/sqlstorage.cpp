@@ -798,6 +798,20 @@ Result<QList<OpenUpload>> SqlStorage::openUploads()
     return uploads;
 }
 
+Result<std::optional<QStringList>> SqlStorage::loggedIds(const QString &cuid, int limit)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QStringList ids;
+    Failure failure = select(m_sql.selectLoggedIds, {cuid, limit + 1},
+                             [&](const QSqlQuery &q) { ids.append(q.value(0).toString()); });
+    if (failure)
+        return *failure;
+    if (ids.size() > limit)
+        return std::optional<QStringList>();
+    return std::optional(std::move(ids));
+}
+
 Result<QList<DispatchLogEntry>> SqlStorage::loggedSince(const QString &cuid, qint64 receivedFromMs)
 {
     if (Failure failure = ensureOpen())

@@ -39,6 +39,7 @@ public:
     Result<qint64> countObjectsAfter(qint64 afterSeq) override;
     Result<QSet<DispatchRef>> knownDispatches(const QList<DispatchRef> &dispatches) override;
     Result<QList<OpenUpload>> openUploads() override;
+    Result<std::optional<QStringList>> loggedIds(const QString &cuid, int limit) override;
     Result<QList<DispatchLogEntry>> loggedSince(const QString &cuid,
                                                 qint64 receivedFromMs) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;

@@ -199,6 +199,9 @@ public:
     // in the order received: what an open upload still has to merge.
     virtual Result<QList<DispatchLogEntry>> loggedSince(const QString &cuid,
                                                         qint64 receivedFromMs) = 0;
+    // The ids of the device's logged dispatches, in no particular order;
+    // nullopt when there are more than `limit`.
+    virtual Result<std::optional<QStringList>> loggedIds(const QString &cuid, int limit) = 0;
     virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
     // Objects whose parent is one of `parents` (one level), in seq order per
     // chunk of parents.

@@ -197,6 +197,7 @@ storage::Status SyncService::reconnect()
 {
     m_storage.close();
     m_cache.clear();
+    m_loggedIds.clear(); // a lost connection may have committed more than it said
     if (auto opened = m_storage.open(); !opened)
         return opened;
     auto last = m_storage.lastSeq();
@@ -271,8 +272,12 @@ Outcome SyncService::process(const QList<Command> &commands)
     for (const Command &command : commands) {
         if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
             const auto it = m_sessions.constFind(submit->session);
-            if (it != m_sessions.constEnd())
-                dispatches.append({it->client.cuid, submit->dispatch.id});
+            if (it != m_sessions.constEnd()) {
+                if (submit->upload)
+                    filterLoggedIds(*it);
+                if (!m_loggedIds.rulesOut(it->client.cuid, submit->dispatch.id))
+                    dispatches.append({it->client.cuid, submit->dispatch.id});
+            }
             // An object the upload creates was absent when it was staged;
             // only this service creates objects, so it still is, unless it
             // is in memory now.
@@ -433,6 +438,7 @@ QHash<SessionId, SyncService::SessionState>::iterator
 SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
+    m_loggedIds.drop(it->client.cuid);
     m_catchingUp.removeOne(it.key());
     m_mergingUploads.removeOne(it.key());
     // Its upload is durable in the log; it is merged from there.
@@ -599,6 +605,21 @@ void SyncService::stage(Pass &pass, SessionState &session, const engine::Dispatc
         session.uploadOpen = true;
     }
     session.stage.add(dispatch, creating);
+    ++session.uploadReceived;
+}
+
+void SyncService::filterLoggedIds(const SessionState &session)
+{
+    const QString &cuid = session.client.cuid;
+    if (session.uploadReceived < kFilterLoggedIdsAfter || m_loggedIds.isDecided(cuid))
+        return;
+    auto ids = m_storage.loggedIds(cuid, kMaxLoggedIdsLoaded);
+    if (!ids)
+        return; // looked up pass by pass, which reports the failure
+    if (ids.value())
+        m_loggedIds.load(cuid, *ids.value());
+    else
+        m_loggedIds.refuse(cuid);
 }
 
 void SyncService::sealStage(SessionId id, SessionState &session)
@@ -707,6 +728,7 @@ bool SyncService::uploadOpenElsewhere(const QString &cuid, SessionId except) con
 void SyncService::finishUpload(Pass &pass, SessionId id, SessionState &session)
 {
     closeUpload(pass, id, session);
+    m_loggedIds.drop(session.client.cuid);
     pass.finishing.append(id);
 }
 
@@ -821,6 +843,8 @@ bool SyncService::commit(Pass &pass, Outcome &outcome)
         pass.fail(status.error());
         return false;
     }
+    for (const storage::DispatchLogEntry &entry : std::as_const(pass.batch.log))
+        m_loggedIds.add(entry.cuid, entry.id);
     return true;
 }
 

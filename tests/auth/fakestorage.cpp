@@ -95,6 +95,10 @@ Result<QList<OpenUpload>> FakeStorage::openUploads()
 {
     return notHere();
 }
+Result<std::optional<QStringList>> FakeStorage::loggedIds(const QString &, int)
+{
+    return notHere();
+}
 Result<QList<DispatchLogEntry>> FakeStorage::loggedSince(const QString &, qint64)
 {
     return notHere();

@@ -44,6 +44,7 @@ public:
     storage::Result<QSet<storage::DispatchRef>>
     knownDispatches(const QList<storage::DispatchRef> &dispatches) override;
     storage::Result<QList<storage::OpenUpload>> openUploads() override;
+    storage::Result<std::optional<QStringList>> loggedIds(const QString &cuid, int limit) override;
     storage::Result<QList<storage::DispatchLogEntry>> loggedSince(const QString &cuid,
                                                                   qint64 receivedFromMs) override;
     storage::Result<QList<storage::ConflictRecord>> recentConflicts(int limit) override;

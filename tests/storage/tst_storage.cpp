@@ -137,6 +137,7 @@ private Q_SLOTS:
     void duplicate_dispatch_ids_do_not_fail_a_batch();
     void known_dispatches_returns_the_logged_subset();
     void open_uploads_and_the_log_they_merge_from();
+    void logged_ids_of_a_device_up_to_a_limit();
     void last_seq_persists_and_is_never_lowered();
     void last_seq_survives_the_purge_of_the_object_holding_it();
     void clients_upsert_keeps_first_seen_and_lists_by_cuid();
@@ -677,6 +678,31 @@ void TestStorage::open_uploads_and_the_log_they_merge_from()
     CHECK_OK(s->commit(merging));
     VALUE(left, s->openUploads());
     QCOMPARE(left, (QList<storage::OpenUpload>{{u"dev-b"_s, 1500}}));
+}
+
+void TestStorage::logged_ids_of_a_device_up_to_a_limit()
+{
+    OPEN(s, config());
+    VALUE(nothing, s->loggedIds(u"dev-a"_s, 10));
+    QVERIFY(nothing.has_value());
+    QVERIFY(nothing->isEmpty());
+
+    CommitBatch batch;
+    for (int i = 0; i < 5; ++i)
+        batch.log.append(logEntry(u"dev-a"_s, u"d-%1"_s.arg(i), 10 + i));
+    batch.log.append(logEntry(u"dev-b"_s, u"d-9"_s, 10));
+    CHECK_OK(s->commit(batch));
+
+    VALUE(ids, s->loggedIds(u"dev-a"_s, 5));
+    QVERIFY(ids.has_value());
+    QStringList sorted = *ids;
+    sorted.sort();
+    QCOMPARE(sorted, (QStringList{u"d-0"_s, u"d-1"_s, u"d-2"_s, u"d-3"_s, u"d-4"_s}));
+    // One more than the limit: none, so that the caller looks them up.
+    VALUE(over, s->loggedIds(u"dev-a"_s, 4));
+    QVERIFY(!over.has_value());
+    VALUE(other, s->loggedIds(u"dev-b"_s, 4));
+    QCOMPARE(other, std::optional(QStringList{u"d-9"_s}));
 }
 
 void TestStorage::known_dispatches_returns_the_logged_subset()

@@ -6,6 +6,8 @@
 #include "storage/sqlite/sqlitestorage.h"
 #include "sync/syncservice.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +58,25 @@ public:
         c.receivedMs = m_now;
         return c;
     }
+    // The same dispatch sent again: its id with other values.
+    static SubmitCommand repeated(SubmitCommand c, const QString &id)
+    {
+        c.dispatch.id = id;
+        c.dispatch.ts += 10000; // later than any write of the test: it would win
+        c.raw = protocol::encodeClientDispatch(c.dispatch);
+        return c;
+    }
+    // Passes until the uploads are merged and the catch-ups sent.
+    Outcome settle()
+    {
+        Outcome all;
+        for (int i = 0; i < 1000 && m_service->hasWindowsLeft(); ++i) {
+            Outcome one = pass();
+            all.steps.append(one.steps);
+            all.refusals.append(one.refusals);
+        }
+        return all;
+    }
     // The stored value of `oid`, or -1 when the master copy lacks it.
     int stored(const QString &oid)
     {
@@ -95,6 +116,22 @@ private:
     int m_ids = 0;
     static inline int s_connections = 0;
 };
+
+// The ids acknowledged to `session` in `outcome`.
+QStringList ackedIds(const Outcome &outcome, SessionId session)
+{
+    QStringList ids;
+    for (const Outcome::Step &step : outcome.steps) {
+        if (step.kind != Outcome::Step::DirectFrame || step.direct.session != session)
+            continue;
+        const QJsonObject frame = QJsonDocument::fromJson(step.direct.frame).object();
+        if (frame.value(u"type"_s) != u"ack"_s)
+            continue;
+        for (const QJsonValue &id : frame.value(u"ids"_s).toArray())
+            ids.append(id.toString());
+    }
+    return ids;
+}
 
 } // namespace
 
@@ -138,6 +175,53 @@ private Q_SLOTS:
         server.restart();
         QCOMPARE(server.stored(u"b"_s), 2);
         QVERIFY(server.openUploads().isEmpty());
+    }
+
+    void repeats_in_a_large_upload_are_acknowledged_and_change_nothing()
+    {
+        // Past its first thousand dispatches an upload's ids are told new
+        // from repeated in memory: the repeats must still be found, those
+        // of an earlier session and those of the upload itself.
+        Server server;
+        QVERIFY(server.started);
+        server.pass({server.attach(1)});
+        const SubmitCommand earlier = server.upload(1, u"x"_s, 7);
+        server.pass({earlier, UploadEndCommand{1}});
+        QVERIFY(server.settle().refusals.isEmpty());
+        server.pass({DetachCommand{1}});
+        QCOMPARE(server.stored(u"x"_s), 7);
+
+        server.pass({server.attach(2)});
+        QList<Command> batch;
+        SubmitCommand loggedAfterLoad;
+        for (int i = 0; i < 1600; ++i) {
+            SubmitCommand c = server.upload(2, u"o%1"_s.arg(i % 100), i);
+            c.dispatch.ts += i; // the later write wins, not the greater id
+            c.raw = protocol::encodeClientDispatch(c.dispatch);
+            if (i == 1500) // the ids are loaded at the start of its pass
+                loggedAfterLoad = c;
+            batch.append(c);
+            if (batch.size() == 400) {
+                QVERIFY(server.pass(batch).refusals.isEmpty());
+                batch.clear();
+            }
+        }
+        const QString earlierId = earlier.dispatch.id;
+        const QString ownId = loggedAfterLoad.dispatch.id;
+        const Outcome repeats =
+            server.pass({Server::repeated(server.upload(2, u"x"_s, 99), earlierId),
+                         Server::repeated(server.upload(2, u"o0"_s, 99), ownId)});
+        QVERIFY(repeats.refusals.isEmpty());
+        const QStringList acked = ackedIds(repeats, 2);
+        QCOMPARE(acked.size(), 2);
+        QVERIFY(acked.contains(earlierId));
+        QVERIFY(acked.contains(ownId));
+
+        server.pass({UploadEndCommand{2}});
+        QVERIFY(server.settle().refusals.isEmpty());
+        QCOMPARE(server.stored(u"x"_s), 7);
+        QCOMPARE(server.stored(u"o0"_s), 1500);
+        QCOMPARE(server.stored(u"o99"_s), 1599);
     }
 };
 

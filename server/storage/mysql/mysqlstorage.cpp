@@ -83,6 +83,7 @@ SqlStatements mysqlStatements()
                                u"(?, ?)"_s, u")"_s};
     s.selectLoggedSince = u"SELECT cuid, id, oid, ts, received_ms, raw_json FROM dispatch_log "
                           "WHERE cuid = ? AND received_ms >= ? ORDER BY received_ms, id"_s;
+    s.selectLoggedIds = u"SELECT id FROM dispatch_log WHERE cuid = ? LIMIT ?"_s;
     s.selectRecentConflicts =
         u"SELECT seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
