@@ -68,6 +68,17 @@ storage::Status ObjectCache::prefetch(const QStringList &oids)
     return storage::Done{};
 }
 
+bool ObjectCache::markAbsent(const QStringList &oids, quint64 knownAt)
+{
+    if (knownAt != m_generation)
+        return false;
+    for (const QString &oid : oids) {
+        if (!m_objects.contains(oid))
+            m_absent.insert(oid);
+    }
+    return true;
+}
+
 const engine::ObjectState *ObjectCache::peek(const QString &oid) const
 {
     auto it = m_objects.find(oid);
@@ -76,6 +87,8 @@ const engine::ObjectState *ObjectCache::peek(const QString &oid) const
 
 void ObjectCache::rollbackPass()
 {
+    if (!m_touched.isEmpty())
+        ++m_generation;
     for (const QString &oid : std::as_const(m_touched)) {
         auto snapshot = m_snapshots.constFind(oid);
         if (snapshot != m_snapshots.cend() && snapshot.value())
@@ -90,6 +103,7 @@ void ObjectCache::rollbackPass()
 
 void ObjectCache::clear()
 {
+    ++m_generation;
     m_objects.clear();
     m_touched.clear();
     m_snapshots.clear();

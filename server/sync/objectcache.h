@@ -41,6 +41,16 @@ public:
     // not exist are remembered as absent until the pass ends.
     storage::Status prefetch(const QStringList &oids);
 
+    // Changes whenever an object that may exist in storage leaves memory
+    // (clear(), a rollback). While it stays the same, an object known to be
+    // absent at that generation and not in memory now is still absent: only
+    // this service creates objects, and what it creates stays in memory.
+    quint64 generation() const noexcept { return m_generation; }
+    // Remembers those of `oids` not in memory as absent for this pass without
+    // asking storage, when all were absent at generation `knownAt` and it has
+    // not changed since. False, and nothing done, otherwise: prefetch them.
+    bool markAbsent(const QStringList &oids, quint64 knownAt);
+
     // Absent marks hold for one pass only.
     void endPass() { m_absent.clear(); }
     void beginPass()
@@ -59,6 +69,7 @@ private:
     QSet<QString> m_touched; // edited in this pass
     QHash<QString, std::optional<engine::ObjectState>> m_snapshots;
     QSet<QString> m_absent; // known not to exist in storage, this pass
+    quint64 m_generation = 0;
 };
 
 } // namespace seneschal::sync

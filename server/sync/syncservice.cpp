@@ -278,11 +278,10 @@ Outcome SyncService::process(const QList<Command> &commands)
                 if (!m_loggedIds.rulesOut(it->client.cuid, submit->dispatch.id))
                     dispatches.append({it->client.cuid, submit->dispatch.id});
             }
-            // An object the upload creates was absent when it was staged;
-            // only this service creates objects, so it still is, unless it
-            // is in memory now.
+            // An object the upload creates was absent when it was staged and
+            // still is, unless it is in memory now (ObjectCache::generation).
             if (it != m_sessions.constEnd() && submit->upload &&
-                it->stage.creates(submit->dispatch.oid))
+                it->stage.knownAbsent(submit->dispatch.oid, m_cache.generation()))
                 continue;
             oids.append(submit->dispatch.oid);
             oids.append(submit->dispatch.parent);
@@ -517,7 +516,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
     // What this upload wrote to the oid and has not merged yet.
     const engine::ObjectState *staged = command.upload ? session.stage.find(incoming.oid) : nullptr;
     const engine::ObjectState *current = nullptr;
-    if (staged && session.stage.creates(incoming.oid)) {
+    if (staged && session.stage.knownAbsent(incoming.oid, m_cache.generation())) {
         // Absent when staged; only a live dispatch since can have created it.
         current = m_cache.peek(incoming.oid);
         if (current && !current->exists())
@@ -604,7 +603,7 @@ void SyncService::stage(Pass &pass, SessionState &session, const engine::Dispatc
         pass.batch.uploadsOpened.append(storage::OpenUpload{session.client.cuid, receivedMs});
         session.uploadOpen = true;
     }
-    session.stage.add(dispatch, creating);
+    session.stage.add(dispatch, creating, m_cache.generation());
     ++session.uploadReceived;
 }
 
@@ -655,7 +654,14 @@ bool SyncService::mergeWindow(Pass &pass, SessionId id, SessionState &session, q
 void SyncService::mergeStaged(Pass &pass, SessionState &session, const UploadStage &stage,
                               const QStringList &oids)
 {
-    if (auto status = m_cache.prefetch(oids); !status) {
+    // Those the upload creates need no lookup while the cache can tell.
+    QStringList created;
+    QStringList unknown;
+    for (const QString &oid : oids)
+        (stage.creates(oid) ? created : unknown).append(oid);
+    if (!m_cache.markAbsent(created, stage.creationsKnownAt()))
+        unknown = oids;
+    if (auto status = m_cache.prefetch(unknown); !status) {
         pass.fail(status.error());
         return;
     }

@@ -10,14 +10,17 @@ const engine::ObjectState *UploadStage::find(const QString &oid) const
     return it == m_states.constEnd() ? nullptr : &*it;
 }
 
-void UploadStage::add(const engine::Dispatch &dispatch, bool creating)
+void UploadStage::add(const engine::Dispatch &dispatch, bool creating, quint64 cacheGeneration)
 {
     auto it = m_states.find(dispatch.oid);
     if (it == m_states.end()) {
         it = m_states.insert(dispatch.oid, engine::ObjectState{});
         m_order.append(dispatch.oid);
-        if (creating)
+        if (creating) {
+            if (m_creating.isEmpty())
+                m_creationsKnownAt = cacheGeneration;
             m_creating.insert(dispatch.oid);
+        }
     }
     engine::merge(*it, dispatch);
 }
@@ -27,6 +30,7 @@ void UploadStage::clear()
     m_states.clear();
     m_order.clear();
     m_creating.clear();
+    m_creationsKnownAt = 0;
 }
 
 } // namespace seneschal::sync
