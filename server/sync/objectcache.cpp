@@ -110,4 +110,34 @@ void ObjectCache::clear()
     m_absent.clear();
 }
 
+storage::Result<QList<const engine::ObjectState *>> ObjectCache::inheritorsOf(const QString &oid,
+                                                                              int maxDepth)
+{
+    QList<const engine::ObjectState *> found;
+    QStringList level{oid};
+    QSet<QString> seen{oid};
+    // One query per level of the tree (chunked), not one per parent: a list
+    // with 1,000 items is two levels, not 1,001 queries.
+    for (int depth = 0; depth < maxDepth && !level.isEmpty(); ++depth) {
+        auto children = m_storage.childrenOf(level);
+        if (!children)
+            return children.error();
+        const QSet<QString> parents(level.cbegin(), level.cend());
+        QStringList next;
+        QList<engine::ObjectState> list = std::move(children).value();
+        for (engine::ObjectState &child : list) {
+            if (seen.contains(child.oid))
+                continue;
+            const engine::ObjectState *kept = remember(std::move(child));
+            if (kept->access != engine::Access::Inherit || !parents.contains(kept->parent))
+                continue;
+            seen.insert(kept->oid);
+            found.append(kept);
+            next.append(kept->oid);
+        }
+        level = next;
+    }
+    return found;
+}
+
 } // namespace seneschal::sync

@@ -36,6 +36,11 @@ public:
     const engine::ObjectState *remember(engine::ObjectState state);
     // An object already in memory (no storage access); nullptr otherwise.
     const engine::ObjectState *peek(const QString &oid) const;
+    // The object's descendants that inherit its access, up to `maxDepth`
+    // levels, read from storage one query per level (chunked), not one per
+    // parent, and kept in memory.
+    storage::Result<QList<const engine::ObjectState *>> inheritorsOf(const QString &oid,
+                                                                     int maxDepth);
     // Loads those of `oids` not in memory with one query per few hundred,
     // so that a pass does not look up new objects one by one; those that do
     // not exist are remembered as absent until the pass ends.

@@ -182,6 +182,7 @@ SyncService::SyncService(storage::Storage &storage, SyncSettings settings, Clock
     , m_clock(std::move(clock))
     , m_cache(storage)
     , m_policy([this](const QString &oid) { return lookup(oid); })
+    , m_catchUpWindow(storage, m_cache, m_policy, m_settings.spoolPageSize)
 {}
 
 storage::Status SyncService::start()
@@ -433,7 +434,7 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
                     << command.since << (session.reset ? "(reset)" : "");
 }
 
-QHash<SessionId, SyncService::SessionState>::iterator
+QHash<SessionId, SessionState>::iterator
 SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
     m_viewers.remove(it->viewer);
@@ -789,35 +790,6 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
                              << engine::accessName(access) << "grants" << grants.join(u',');
 }
 
-storage::Result<QList<const engine::ObjectState *>> SyncService::inheritorsOf(const QString &oid)
-{
-    QList<const engine::ObjectState *> found;
-    QStringList level{oid};
-    QSet<QString> seen{oid};
-    // One query per level of the tree (chunked), not one per parent: a list
-    // with 1,000 items is two levels, not 1,001 queries.
-    for (int depth = 0; depth < AccessPolicy::kMaxInheritDepth && !level.isEmpty(); ++depth) {
-        auto children = m_storage.childrenOf(level);
-        if (!children)
-            return children.error();
-        const QSet<QString> parents(level.cbegin(), level.cend());
-        QStringList next;
-        QList<engine::ObjectState> list = std::move(children).value();
-        for (engine::ObjectState &child : list) {
-            if (seen.contains(child.oid))
-                continue;
-            const engine::ObjectState *kept = m_cache.remember(std::move(child));
-            if (kept->access != engine::Access::Inherit || !parents.contains(kept->parent))
-                continue;
-            seen.insert(kept->oid);
-            found.append(kept);
-            next.append(kept->oid);
-        }
-        level = next;
-    }
-    return found;
-}
-
 bool SyncService::commit(Pass &pass, Outcome &outcome)
 {
     Q_UNUSED(outcome);
@@ -1054,7 +1026,7 @@ void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
         }
         if (gaining.isEmpty() && losing.isEmpty())
             continue;
-        auto inheritors = inheritorsOf(oid);
+        auto inheritors = m_cache.inheritorsOf(oid, AccessPolicy::kMaxInheritDepth);
         if (!inheritors) {
             // The change is committed but its pieces cannot be read: the
             // sessions it concerns reconnect and get them from their spool.
@@ -1142,269 +1114,19 @@ void SyncService::continueCatchUp(SessionId id, SessionState &session, Outcome &
 
 storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Outcome &outcome)
 {
-    auto &catchUp = session.catchUp;
-    const bool firstWindow = catchUp.windows++ == 0;
-    const bool fullCopy = catchUp.fullCopy;
-    const qint64 windowStart = catchUp.after;
-
-    // Expiry between two windows may have purged tombstones or access
-    // changes this device has not been sent yet: it must start again.
-    if (!fullCopy && windowStart < m_purgedSeq)
-        return storage::StorageError{u"history expired during the catch-up"_s};
-
-    // The window: the next spoolPageSize objects in seq order, or all that
-    // remain (then this is the last window and the device goes live). Once
-    // the windows reach what changed after the catch-up began, the rest goes
-    // in one window, so that a busy server cannot keep the device from ever
-    // catching up.
-    const qint64 remaining = m_lastSeq - windowStart;
-    const int limit = windowStart >= catchUp.startSeq
-                          ? int(std::clamp<qint64>(remaining, m_settings.spoolPageSize, 1 << 24))
-                          : m_settings.spoolPageSize;
-    auto page = m_storage.objectKeysAfter(windowStart, limit);
-    if (!page)
-        return page.error();
-    const QList<storage::ObjectKey> keys = std::move(page).value();
-    const bool lastWindow = keys.size() < limit || keys.constLast().seq >= m_lastSeq;
-    const qint64 upTo = lastWindow ? m_lastSeq : keys.constLast().seq;
-
-    // Everything goes out in seq order, one message per oid in a window.
-    struct Item
-    {
-        qint64 seq;
-        QByteArray frame;
-    };
-    QList<Item> items;
-    QSet<QString> sent;
-    auto copy = [&](const engine::ObjectState &state, qint64 seq) {
-        if (sent.contains(state.oid))
-            return;
-        sent.insert(state.oid);
-        if (fullCopy)
-            catchUp.held.insert(state.oid);
-        engine::ObjectState stamped = state;
-        stamped.seq = seq;
-        items.append(Item{seq, protocol::encodeDispatch(stamped)});
-    };
-    // A full copy sends no revokes and no tombstones (PROTOCOL.md 9.7),
-    // except for objects it delivered itself and that were hidden or
-    // deleted while it was being sent.
-    auto revoke = [&](const QString &oid, qint64 seq) {
-        if (sent.contains(oid) || (fullCopy && !catchUp.held.remove(oid)))
-            return;
-        sent.insert(oid);
-        items.append(Item{seq, protocol::encodeRevoke(seq, oid)});
-    };
-    const Viewer &viewer = session.viewer;
-    // What the device could see is judged with the groups of its last login.
-    Viewer previous = viewer;
-    previous.groups = session.previousGroups;
-
-    if (firstWindow) {
-        // Objects whose upload lost while the device already had their
-        // latest seq: the correction travels in the spool (PROTOCOL.md 6).
-        for (const QString &oid : std::as_const(session.uploadLost)) {
-            const engine::ObjectState *state = lookup(oid);
-            if (state && state->seq <= session.since && m_policy.canSee(viewer, *state))
-                copy(*state, state->seq);
-        }
-        session.uploadLost.clear();
-    }
-
-    // Every visible object changed in the window (all of them for a full
-    // copy). Keys only: most objects are in memory already.
-    QStringList oids;
-    oids.reserve(keys.size());
-    for (const storage::ObjectKey &key : keys)
-        oids.append(key.oid);
-    if (auto status = m_cache.prefetch(oids); !status)
-        return status;
-    for (const storage::ObjectKey &key : keys) {
-        if (key.seq > upTo)
-            break;
-        const engine::ObjectState *state = m_cache.peek(key.oid);
-        if (!state || !state->exists())
-            continue;
-        if (fullCopy && state->isDeleted()) {
-            // Only to a device that holds it from this copy and may see it;
-            // it stays held, so that a later revoke still reaches it.
-            if (catchUp.held.contains(state->oid) && m_policy.canSee(viewer, *state) &&
-                !sent.contains(state->oid)) {
-                sent.insert(state->oid);
-                items.append(Item{state->seq, protocol::encodeDispatch(*state)});
-            }
-            continue;
-        }
-        if (m_policy.canSee(viewer, *state))
-            copy(*state, state->seq);
-    }
-
-    // Access gained or lost in the window: copies of the object and its
-    // inheritors, or revokes. A full copy already reflects the changes made
-    // before it began.
-    const qint64 accessFrom = fullCopy ? std::max(windowStart, catchUp.startSeq) : windowStart;
-    QHash<QString, Audience> firstBefore;
-    QHash<QString, qint64> firstChange;
-    QHash<QString, qint64> lastChange;
-    QStringList order;
-    // Objects whose access for this user changed after the catch-up began:
-    // earlier windows read them, or objects under them, at their own time,
-    // so "before" says little about what the device holds. Their current
-    // view (copies, or revokes) is sent again.
-    QSet<QString> flipped;
-    if (accessFrom < upTo) {
-        auto changes = m_storage.accessChangesAfter(accessFrom);
-        if (!changes)
-            return changes.error();
-        for (const storage::AccessChange &change : changes.value()) {
-            if (change.seq > upTo)
-                break;
-            if (!firstBefore.contains(change.oid)) {
-                firstBefore.insert(change.oid, Audience::fromJson(change.before));
-                firstChange.insert(change.oid, change.seq);
-                order.append(change.oid);
-            }
-            lastChange[change.oid] = change.seq;
-            if (change.seq > catchUp.startSeq &&
-                Audience::fromJson(change.before).admits(viewer) !=
-                    Audience::fromJson(change.after).admits(viewer))
-                flipped.insert(change.oid);
-        }
-    }
-    // The object and those of its inheritors the device may see now.
-    auto copyWithInheritors = [&](const engine::ObjectState &state, qint64 seq) -> storage::Status {
-        auto inheritors = inheritorsOf(state.oid);
-        if (!inheritors)
-            return inheritors.error();
-        copy(state, seq);
-        for (const engine::ObjectState *child : inheritors.value()) {
-            if (m_policy.canSee(viewer, *child))
-                copy(*child, seq);
-        }
+    auto next = m_catchUpWindow.next(session, m_lastSeq, m_purgedSeq);
+    if (!next)
+        return next.error();
+    CatchUpWindow::Window window = std::move(next).value();
+    for (QByteArray &frame : window.frames)
+        outcome.send(id, std::move(frame));
+    if (!window.last)
         return storage::Done{};
-    };
-    // The object and those of its inheritors the device may not see now.
-    auto revokeWithInheritors = [&](const QString &oid, qint64 seq) -> storage::Status {
-        auto inheritors = inheritorsOf(oid);
-        if (!inheritors)
-            return inheritors.error();
-        revoke(oid, seq);
-        for (const engine::ObjectState *child : inheritors.value()) {
-            if (!m_policy.canSee(viewer, *child))
-                revoke(child->oid, seq);
-        }
-        return storage::Done{};
-    };
-    auto shift = [&](const QString &oid, bool couldSee, qint64 seq) -> storage::Status {
-        const engine::ObjectState *state = lookup(oid);
-        const bool canSeeNow = state && m_policy.canSee(viewer, *state);
-        if (couldSee == canSeeNow && !flipped.contains(oid))
-            return storage::Done{};
-        if (canSeeNow) {
-            catchUp.grantedAt.insert(oid, seq);
-            return copyWithInheritors(*state, seq);
-        }
-        catchUp.revokedAt.insert(oid, seq);
-        return revokeWithInheritors(oid, seq);
-    };
-    for (const QString &oid : std::as_const(order)) {
-        // The groups of the last login judge what changed before this login;
-        // what changed since, while the catch-up went on, the current ones.
-        const Viewer &then = firstChange[oid] <= catchUp.startSeq ? previous : viewer;
-        const bool couldSee = firstBefore[oid].admits(then);
-        if (couldSee && !catchUp.seenAt.contains(oid))
-            catchUp.seenAt.insert(oid, firstChange[oid]);
-        if (auto status = shift(oid, couldSee, lastChange[oid]); !status)
-            return status;
-    }
-    if (firstWindow && !fullCopy) {
-        // Groups joined or left since the last login.
-        for (const QString &group : session.gainedGroups + session.lostGroups) {
-            auto granted = m_storage.objectsGrantedTo(u"group:"_s + group);
-            if (!granted)
-                return granted.error();
-            QList<engine::ObjectState> objects = std::move(granted).value();
-            for (engine::ObjectState &state : objects) {
-                const engine::ObjectState *kept = m_cache.remember(std::move(state));
-                if (auto status = shift(kept->oid, m_policy.canSee(previous, *kept), upTo); !status)
-                    return status;
-            }
-        }
-    }
-    // An object that stopped inheriting after `since` (its own access
-    // changed) is no longer among the inheritors of the ancestor the
-    // device saw it through; when that ancestor was revoked, so is the
-    // object with what inherits from it, unless the device may see them
-    // now. Likewise when the ancestor was hidden only for a while (no net
-    // change, so no revoke of its own) and the object's own change came in
-    // that while: the record of that change says the device could not see
-    // it, yet the device still holds it from before.
-    // The seq `markOf` gives the nearest ancestor of `state` that has one
-    // (a mark is >= 0), or -1.
-    auto ancestorMark = [&](const engine::ObjectState &state, auto &&markOf) -> qint64 {
-        QString parent = state.parent;
-        for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
-            if (const qint64 mark = markOf(parent); mark >= 0)
-                return mark;
-            const engine::ObjectState *ancestor = lookup(parent);
-            parent = ancestor ? ancestor->parent : QString();
-        }
-        return -1;
-    };
-    for (const QString &oid : std::as_const(order)) {
-        const engine::ObjectState *state = lookup(oid);
-        if (!state || sent.contains(oid) || m_policy.canSee(viewer, *state))
-            continue;
-        const qint64 hiddenAt = ancestorMark(*state, [&](const QString &ancestor) {
-            return catchUp.revokedAt.value(ancestor, catchUp.seenAt.value(ancestor, -1));
-        });
-        // No walk from the ancestor reaches what inherits from it any more
-        // (seed 2983244959).
-        if (hiddenAt >= 0) {
-            if (auto status = revokeWithInheritors(oid, qMax(hiddenAt, lastChange.value(oid)));
-                !status)
-                return status;
-        }
-    }
-    // The same for a gain: the inheritors of a granted ancestor are read as
-    // they stand now, so an object that stopped inheriting after the grant
-    // (made public, say) is not among them, nor is anything under it. Its
-    // own change need not alter what the device may see (it saw the object
-    // through that ancestor until then), so nothing else copies what
-    // inherits from it: copy the object and its inheritors here. This may
-    // send some of them twice across windows, never one the device may not
-    // see.
-    for (const QString &oid : std::as_const(order)) {
-        const engine::ObjectState *state = lookup(oid);
-        if (!state || catchUp.grantedAt.contains(oid) || !m_policy.canSee(viewer, *state))
-            continue;
-        const qint64 grantedAt = ancestorMark(
-            *state, [&](const QString &ancestor) { return catchUp.grantedAt.value(ancestor, -1); });
-        if (grantedAt < 0)
-            continue;
-        if (auto status = copyWithInheritors(*state, qMax(grantedAt, lastChange.value(oid)));
-            !status)
-            return status;
-    }
-    if (firstWindow) {
-        session.gainedGroups.clear();
-        session.lostGroups.clear();
-    }
-
-    std::stable_sort(items.begin(), items.end(),
-                     [](const Item &a, const Item &b) { return a.seq < b.seq; });
-    for (Item &item : items)
-        outcome.send(id, std::move(item.frame));
-    catchUp.after = upTo;
-    qCDebug(lcSync) << "spooled" << items.size() << "messages to" << session.client.cuid
-                    << "from seq" << windowStart << "to" << upTo;
-    if (!lastWindow)
-        return storage::Done{};
-    outcome.send(id, protocol::encodeSynced(upTo));
+    outcome.send(id, protocol::encodeSynced(window.upTo));
     outcome.goLive(id);
-    session.since = upTo;
+    session.since = window.upTo;
     session.reset = false;
-    catchUp.active = false;
+    session.catchUp.active = false;
     return storage::Done{};
 }
 

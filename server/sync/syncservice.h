@@ -1,23 +1,23 @@
 #pragma once
 
 #include "accesspolicy.h"
+#include "catchupwindow.h"
 #include "commands.h"
 #include "loggedidfilter.h"
 #include "objectcache.h"
 #include "outcomes.h"
+#include "sessionstate.h"
 #include "storage/storage.h"
+#include "synclogging.h"
 #include "syncsettings.h"
 #include "uploadstage.h"
 #include "viewercounts.h"
 
 #include <QHash>
 #include <QList>
-#include <QLoggingCategory>
 #include <QSet>
 #include <QStringList>
 #include <functional>
-
-Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace seneschal::sync {
 
@@ -63,51 +63,6 @@ public:
     int sessionCount() const { return int(m_sessions.size()); }
 
 private:
-    struct SessionState
-    {
-        storage::ClientRecord client;
-        Viewer viewer;
-        qint64 since = 0;
-        qint64 clientSavedMs = 0; // when `client` was last written
-        bool reset = false;
-        // The upload, acknowledged and not merged yet: what arrives goes to
-        // `stage`; a stage sealed at uploadEnd (or when it grows past
-        // uploadStageObjects) is merged one window per pass, oldest first.
-        UploadStage stage;
-        QList<UploadStage> sealed;
-        qsizetype sealedMerged = 0; // oids of sealed.first() merged and committed
-        qint64 uploadReceived = 0;  // dispatches staged, sealed ones included
-        bool uploadOpen = false;    // storage knows it (storage::OpenUpload)
-        bool uploadEnded = false;   // uploadEnd came
-        // Upload changes wait for uploadEnd (or the end of the connection)
-        // to be broadcast once per oid.
-        QHash<QString, QStringList> uploadChanged;
-        QStringList uploadOrder;
-        QSet<QString> uploadLost;
-        // Groups joined or left since the device's last login.
-        QStringList gainedGroups;
-        QStringList lostGroups;
-        QStringList previousGroups; // at the device's last login
-        // The catch-up after uploadEnd goes out one window of at most
-        // spoolPageSize objects per pass, so that other devices' dispatches
-        // never wait behind a whole spool (section "Catch-up" of
-        // docs/protocol.md).
-        struct CatchUp
-        {
-            bool active = false;
-            bool fullCopy = false;
-            int windows = 0;                  // sent so far
-            qint64 after = 0;                 // the windows sent so far cover seqs up to here
-            qint64 startSeq = 0;              // the server's seq when the catch-up began
-            QSet<QString> held;               // full copy: oids the device received in it
-            QHash<QString, qint64> revokedAt; // objects revoked by an access change
-            QHash<QString, qint64> grantedAt; // objects copied by an access change
-            // Objects the device could see when their access first changed
-            // in this catch-up (it may hold what inherited from them).
-            QHash<QString, qint64> seenAt;
-        } catchUp;
-    };
-
     struct Pass; // the state of one processing pass (syncservice.cpp)
 
     void attach(Pass &pass, const AttachCommand &command);
@@ -140,8 +95,6 @@ private:
     void cursor(Pass &pass, const CursorCommand &command);
     void share(Pass &pass, const ShareCommand &command);
     void emitAccessShifts(Pass &pass, Outcome &outcome);
-    // The object's descendants that inherit its access, depth first.
-    storage::Result<QList<const engine::ObjectState *>> inheritorsOf(const QString &oid);
     void touchClient(Pass &pass, SessionState &session);
     // Drops the session and its viewer count; returns the next session.
     QHash<SessionId, SessionState>::iterator
@@ -173,6 +126,7 @@ private:
     Clock m_clock;
     ObjectCache m_cache;
     AccessPolicy m_policy;
+    CatchUpWindow m_catchUpWindow;
     LoggedIdFilter m_loggedIds;
     // An upload's first dispatches are looked up in the log pass by pass; past
     // this many, the device's logged ids are loaded once (unless it has more

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "storage/storage.h"
+#include "uploadstage.h"
+#include "viewer.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace seneschal::sync {
+
+// The catch-up after uploadEnd goes out one window of at most
+// spoolPageSize objects per pass, so that other devices' dispatches
+// never wait behind a whole spool (section "Catch-up" of
+// docs/protocol.md).
+struct CatchUpState
+{
+    bool active = false;
+    bool fullCopy = false;
+    int windows = 0;                  // sent so far
+    qint64 after = 0;                 // the windows sent so far cover seqs up to here
+    qint64 startSeq = 0;              // the server's seq when the catch-up began
+    QSet<QString> held;               // full copy: oids the device received in it
+    QHash<QString, qint64> revokedAt; // objects revoked by an access change
+    QHash<QString, qint64> grantedAt; // objects copied by an access change
+    // Objects the device could see when their access first changed
+    // in this catch-up (it may hold what inherited from them).
+    QHash<QString, qint64> seenAt;
+};
+
+// What the sync service keeps of each attached session.
+struct SessionState
+{
+    storage::ClientRecord client;
+    Viewer viewer;
+    qint64 since = 0;
+    qint64 clientSavedMs = 0; // when `client` was last written
+    bool reset = false;
+    // The upload, acknowledged and not merged yet: what arrives goes to
+    // `stage`; a stage sealed at uploadEnd (or when it grows past
+    // uploadStageObjects) is merged one window per pass, oldest first.
+    UploadStage stage;
+    QList<UploadStage> sealed;
+    qsizetype sealedMerged = 0; // oids of sealed.first() merged and committed
+    qint64 uploadReceived = 0;  // dispatches staged, sealed ones included
+    bool uploadOpen = false;    // storage knows it (storage::OpenUpload)
+    bool uploadEnded = false;   // uploadEnd came
+    // Upload changes wait for uploadEnd (or the end of the connection)
+    // to be broadcast once per oid.
+    QHash<QString, QStringList> uploadChanged;
+    QStringList uploadOrder;
+    QSet<QString> uploadLost;
+    // Groups joined or left since the device's last login.
+    QStringList gainedGroups;
+    QStringList lostGroups;
+    QStringList previousGroups; // at the device's last login
+    CatchUpState catchUp;
+};
+
+} // namespace seneschal::sync
