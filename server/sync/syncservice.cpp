@@ -343,13 +343,19 @@ Outcome SyncService::process(const QList<Command> &commands)
             sealStage(id, *it);
     }
     // One window of each upload being merged, so that other devices'
-    // dispatches never wait behind a whole upload.
+    // dispatches never wait behind a whole upload. The broadcast and the
+    // catch-up follow in the pass after the last window: together they cost
+    // as much as a window (10,000 audience checks, a catch-up window).
     for (SessionId id : QList<SessionId>(m_mergingUploads)) {
         auto it = m_sessions.find(id);
-        if (it == m_sessions.end() || pass.detaching.contains(id))
+        if (it == m_sessions.end() || pass.detaching.contains(id) || pass.finishing.contains(id))
             continue;
-        if (mergeWindow(pass, id, *it, m_settings.uploadMergeWindow) && it->uploadEnded)
-            finishUpload(pass, id, *it);
+        if (it->sealed.isEmpty()) {
+            if (it->uploadEnded)
+                finishUpload(pass, id, *it);
+        } else if (mergeWindow(pass, id, *it, m_settings.uploadMergeWindow) && it->uploadEnded) {
+            closeUpload(pass, id, *it); // the open upload goes with the last window
+        }
     }
 
     if (pass.failed || !commit(pass, outcome)) {
@@ -368,9 +374,12 @@ Outcome SyncService::process(const QList<Command> &commands)
             continue;
         it->sealed.remove(0, progress.stagesDone);
         it->sealedMerged = progress.offset;
-        if (it->sealed.isEmpty())
+        // An ended upload stays until its broadcast and catch-up go out.
+        if (it->sealed.isEmpty() && !it->uploadEnded)
             m_mergingUploads.removeOne(progress.session);
     }
+    for (SessionId id : std::as_const(pass.finishing))
+        m_mergingUploads.removeOne(id);
     for (SessionId id : std::as_const(pass.uploadsClosed)) {
         if (auto it = m_sessions.find(id); it != m_sessions.end())
             it->uploadOpen = false;

@@ -79,7 +79,8 @@ private:
                      const QStringList &oids);
     // The pass removes the session's open upload (storage::OpenUpload).
     void closeUpload(Pass &pass, SessionId id, SessionState &session);
-    // The last window is merged: broadcast and catch-up follow the commit.
+    // The upload is merged (its last window committed in the pass before,
+    // or nothing was staged): broadcast and catch-up follow the commit.
     void finishUpload(Pass &pass, SessionId id, SessionState &session);
     // Merges, from the dispatch log, the uploads storage knows as open: left
     // by a restart, an outage or a session refused part way. Each is a
@@ -135,8 +136,10 @@ private:
     static constexpr qint64 kFilterLoggedIdsAfter = 1000;
     static constexpr int kMaxLoggedIdsLoaded = 50000;
     QHash<SessionId, SessionState> m_sessions;
-    QList<SessionId> m_catchingUp;     // in the order they began
-    QList<SessionId> m_mergingUploads; // with sealed stages, in the order they began
+    QList<SessionId> m_catchingUp; // in the order they began
+    // With sealed stages, or ended and merged but not finished yet, in the
+    // order they began.
+    QList<SessionId> m_mergingUploads;
     // Oids with an upload broadcast still to go out -> how many sessions.
     QHash<QString, int> m_uploadPending;
     ViewerCounts m_viewers; // of m_sessions

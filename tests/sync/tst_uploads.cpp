@@ -117,6 +117,17 @@ private:
     static inline int s_connections = 0;
 };
 
+// Whether `outcome` sends `session` a frame of `type`.
+bool sends(const Outcome &outcome, SessionId session, const QString &type)
+{
+    for (const Outcome::Step &step : outcome.steps) {
+        if (step.kind == Outcome::Step::DirectFrame && step.direct.session == session &&
+            QJsonDocument::fromJson(step.direct.frame).object().value(u"type"_s) == type)
+            return true;
+    }
+    return false;
+}
+
 // The ids acknowledged to `session` in `outcome`.
 QStringList ackedIds(const Outcome &outcome, SessionId session)
 {
@@ -175,6 +186,32 @@ private Q_SLOTS:
         server.restart();
         QCOMPARE(server.stored(u"b"_s), 2);
         QVERIFY(server.openUploads().isEmpty());
+    }
+
+    void the_catch_up_begins_in_the_pass_after_the_last_window()
+    {
+        // 300 objects: two windows of the default 250. The pass that merges
+        // the last one carries its commit; rehydrateEnd waits for the next.
+        Server server;
+        QVERIFY(server.started);
+        server.pass({server.attach(1)});
+        QList<Command> upload;
+        for (int i = 0; i < 300; ++i)
+            upload.append(server.upload(1, u"o%1"_s.arg(i), i));
+        server.pass(upload);
+        const Outcome ended = server.pass({UploadEndCommand{1}});
+        QVERIFY(!sends(ended, 1, u"rehydrateEnd"_s));
+        QCOMPARE(server.stored(u"o0"_s), 0);
+        QCOMPARE(server.stored(u"o299"_s), -1); // in the second window
+
+        const Outcome lastWindow = server.pass();
+        QCOMPARE(server.stored(u"o299"_s), 299);
+        QVERIFY(server.openUploads().isEmpty()); // gone with the last window
+        QVERIFY(!sends(lastWindow, 1, u"rehydrateEnd"_s));
+
+        const Outcome finishing = server.pass();
+        QVERIFY(sends(finishing, 1, u"rehydrateEnd"_s));
+        QVERIFY(server.settle().refusals.isEmpty());
     }
 
     void repeats_in_a_large_upload_are_acknowledged_and_change_nothing()
