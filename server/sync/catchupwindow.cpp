@@ -134,7 +134,7 @@ storage::Status CatchUpWindow::Plan::revokeWithInheritors(const QString &oid, qi
 
 storage::Status CatchUpWindow::Plan::shift(const QString &oid, bool couldSee, qint64 seq)
 {
-    const engine::ObjectState *state = m_window.lookup(oid);
+    const engine::ObjectState *state = m_window.m_cache.lookup(oid);
     const bool canSeeNow = state && canSee(*state);
     if (couldSee == canSeeNow && !m_flipped.contains(oid))
         return storage::Done{};
@@ -149,7 +149,7 @@ storage::Status CatchUpWindow::Plan::shift(const QString &oid, bool couldSee, qi
 void CatchUpWindow::Plan::correctLostUploads()
 {
     for (const QString &oid : std::as_const(m_session.uploadLost)) {
-        const engine::ObjectState *state = m_window.lookup(oid);
+        const engine::ObjectState *state = m_window.m_cache.lookup(oid);
         if (state && state->seq <= m_session.since && canSee(*state))
             copy(*state, state->seq);
     }
@@ -245,7 +245,7 @@ qint64 CatchUpWindow::Plan::ancestorMark(const engine::ObjectState &state, MarkO
     for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
         if (const qint64 mark = markOf(parent); mark >= 0)
             return mark;
-        const engine::ObjectState *ancestor = m_window.lookup(parent);
+        const engine::ObjectState *ancestor = m_window.m_cache.lookup(parent);
         parent = ancestor ? ancestor->parent : QString();
     }
     return -1;
@@ -262,7 +262,7 @@ storage::Status CatchUpWindow::Plan::followDetachedObjects()
     // the record of that change says the device could not see it, yet the
     // device still holds it from before.
     for (const QString &oid : std::as_const(m_changedOrder)) {
-        const engine::ObjectState *state = m_window.lookup(oid);
+        const engine::ObjectState *state = m_window.m_cache.lookup(oid);
         if (!state || m_sent.contains(oid) || canSee(*state))
             continue;
         const qint64 hiddenAt = ancestorMark(*state, [&](const QString &ancestor) {
@@ -285,7 +285,7 @@ storage::Status CatchUpWindow::Plan::followDetachedObjects()
     // send some of them twice across windows, never one the device may not
     // see.
     for (const QString &oid : std::as_const(m_changedOrder)) {
-        const engine::ObjectState *state = m_window.lookup(oid);
+        const engine::ObjectState *state = m_window.m_cache.lookup(oid);
         if (!state || m_catchUp.grantedAt.contains(oid) || !canSee(*state))
             continue;
         const qint64 grantedAt = ancestorMark(*state, [&](const QString &ancestor) {
@@ -319,12 +319,6 @@ CatchUpWindow::CatchUpWindow(storage::Storage &storage, ObjectCache &cache,
     , m_policy(policy)
     , m_pageSize(pageSize)
 {}
-
-const engine::ObjectState *CatchUpWindow::lookup(const QString &oid)
-{
-    auto found = m_cache.find(oid);
-    return found ? found.value() : nullptr;
-}
 
 storage::Result<CatchUpWindow::Window> CatchUpWindow::next(SessionState &session, qint64 lastSeq,
                                                            qint64 purgedSeq)

@@ -38,8 +38,6 @@ public:
 private:
     class Plan; // what one window sends (catchupwindow.cpp)
 
-    const engine::ObjectState *lookup(const QString &oid);
-
     storage::Storage &m_storage;
     ObjectCache &m_cache;
     const AccessPolicy &m_policy;

@@ -25,6 +25,13 @@ public:
     // The object, loaded if needed; nullptr when it does not exist. Pointers
     // stay valid until clear() or a rollback (node-based map).
     storage::Result<engine::ObjectState *> find(const QString &oid);
+    // find() for reading where an unreadable object counts as absent: the
+    // access checks and the catch-up, whose caller fails on storage anyway.
+    const engine::ObjectState *lookup(const QString &oid)
+    {
+        auto found = find(oid);
+        return found ? found.value() : nullptr;
+    }
     enum class Keep { Nothing, Snapshot };
     // The object for writing: created empty if it does not exist. With
     // Keep::Snapshot, a copy taken on first touch in the pass is what a

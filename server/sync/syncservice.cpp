@@ -181,7 +181,7 @@ SyncService::SyncService(storage::Storage &storage, SyncSettings settings, Clock
     , m_settings(std::move(settings))
     , m_clock(std::move(clock))
     , m_cache(storage)
-    , m_policy([this](const QString &oid) { return lookup(oid); })
+    , m_policy([this](const QString &oid) { return m_cache.lookup(oid); })
     , m_catchUpWindow(storage, m_cache, m_policy, m_settings.spoolPageSize)
 {}
 
@@ -222,12 +222,6 @@ storage::Result<engine::ObjectState *> SyncService::editMaster(const QString &oi
     // to be sent while storage is unreachable (refuseAll).
     return m_cache.edit(oid, m_uploadPending.contains(oid) ? ObjectCache::Keep::Snapshot
                                                            : ObjectCache::Keep::Nothing);
-}
-
-const engine::ObjectState *SyncService::lookup(const QString &oid)
-{
-    auto found = m_cache.find(oid);
-    return found ? found.value() : nullptr;
 }
 
 Outcome SyncService::process(const QList<Command> &commands)
@@ -555,7 +549,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
         }
         // The chain may run through objects this upload created.
         auto known = [&](const QString &oid) {
-            const engine::ObjectState *state = lookup(oid);
+            const engine::ObjectState *state = m_cache.lookup(oid);
             return state || !command.upload ? state : session.stage.find(oid);
         };
         if (dispatch.parent == dispatch.oid ||
@@ -565,7 +559,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
         }
         if (!dispatch.parent.isEmpty() && !pass.failed) {
             // A write under a parent the user cannot see would leak into it.
-            if (const engine::ObjectState *parent = lookup(dispatch.parent);
+            if (const engine::ObjectState *parent = m_cache.lookup(dispatch.parent);
                 parent && !m_policy.canSee(session.viewer, *parent)) {
                 reject(ErrorCode::Forbidden, u"no access to parent "_s + dispatch.parent);
                 return;
@@ -1076,7 +1070,7 @@ void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
 void SyncService::broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome)
 {
     for (const QString &oid : std::as_const(session.uploadOrder)) {
-        const engine::ObjectState *state = lookup(oid);
+        const engine::ObjectState *state = m_cache.lookup(oid);
         if (!state)
             continue;
         Audience audience = m_policy.audienceOf(*state);

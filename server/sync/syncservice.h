@@ -117,7 +117,6 @@ private:
     void continueCatchUp(SessionId id, SessionState &session, Outcome &outcome);
     storage::Status spoolWindow(SessionId id, SessionState &session, Outcome &outcome);
     void refuseAll(const QList<Command> &commands, const QString &message, Outcome &outcome);
-    const engine::ObjectState *lookup(const QString &oid);
     // The master copy for writing (created empty if it does not exist).
     storage::Result<engine::ObjectState *> editMaster(const QString &oid);
     storage::Status reconnect();
