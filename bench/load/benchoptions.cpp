@@ -66,6 +66,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                                       u"8"_s);
     const QCommandLineOption latencyRate(
         u"latency-rate"_s, u"Offered dispatches/s (default: half the maximum)."_s, u"n"_s, u"0"_s);
+    const QCommandLineOption floor(
+        u"floor"_s,
+        u"bench_fanout_floor: measure the transport floor after each latency measurement."_s,
+        u"path"_s);
     const QCommandLineOption latencyDevices(u"latency-devices"_s, u"Device counts for latency."_s,
                                             u"list"_s, u"100,1000"_s);
     const QCommandLineOption memory(u"memory-devices"_s, u"Device counts for memory."_s, u"list"_s,
@@ -94,7 +98,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                        runs,       quick,   ack,          payload,     fanout,         variants,
                        publishers, window,  duration,     latencyRate, latencyDevices, memory,
                        offline,    spool,   upload,       grantItems,  grantDevices,   json,
-                       markdown,   peer,    databaseNote, reportOnly});
+                       markdown,   peer,    databaseNote, reportOnly,  floor});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -129,6 +133,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     o->window = std::max(1, parser.value(window).toInt());
     o->durationS = parser.value(duration).toDouble();
     o->latencyRate = parser.value(latencyRate).toInt();
+    o->floorBinary = parser.value(floor);
     o->spoolDispatches = parser.value(spool).toInt();
     o->uploadDispatches = parser.value(upload).toInt();
     o->grantItems = std::max(0, parser.value(grantItems).toInt());

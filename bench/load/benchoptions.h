@@ -35,6 +35,9 @@ struct BenchOptions
     QList<int> latencyDevices{100, 1000};
     double latencyLoad = 0.5; // of the fan-out maximum measured in this run
     int latencyRate = 0;      // dispatches/s; 0: latencyLoad x the fan-out maximum
+    // bench_fanout_floor; when set, each latency measurement is followed by
+    // the floor at the same devices and rate (FloorScenario)
+    QString floorBinary;
 
     // spool and upload
     int spoolDispatches = 100000;

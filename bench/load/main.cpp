@@ -3,6 +3,7 @@
 
 #include "benchoptions.h"
 #include "fanoutscenario.h"
+#include "floorscenario.h"
 #include "grantscenario.h"
 #include "latencyscenario.h"
 #include "memoryscenario.h"
@@ -196,6 +197,11 @@ int main(int argc, char *argv[])
                 runner.measure(u"latency"_s, params, [&](const QString &name, QString *why) {
                     return LatencyScenario::run(options, devices, rate, name, why);
                 });
+                if (!options.floorBinary.isEmpty()) {
+                    runner.measure(u"latencyFloor"_s, params, [&](const QString &, QString *why) {
+                        return FloorScenario::run(options, devices, rate, why);
+                    });
+                }
             }
         } else if (scenario == u"spool"_s) {
             const QJsonObject params{{u"dispatches"_s, options.spoolDispatches},

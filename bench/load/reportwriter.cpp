@@ -65,6 +65,17 @@ QList<QJsonObject> named(const QJsonObject &results, const QString &name)
     return list;
 }
 
+// The floor measured at the same devices and offered rate as a latency
+// measurement (FloorScenario), or an empty object.
+QJsonObject floorFor(const QJsonObject &results, const QJsonObject &latency)
+{
+    for (const QJsonObject &m : named(results, u"latencyFloor"_s)) {
+        if (m.value(u"params"_s).toObject() == latency.value(u"params"_s).toObject())
+            return medianOf(m);
+    }
+    return {};
+}
+
 QString paramsText(const QJsonObject &measurement)
 {
     return QString::fromUtf8(
@@ -206,11 +217,14 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
            << u"Delivery: send to arrival at each other device. Ack: send to the ack at the "
               "sender, i.e. the commit path without the fan-out. Generator lag: how late the "
               "load generator's own 1 ms timer fired, p99 / max; it bounds how much of a "
-              "latency the generator itself may have added."_s
+              "latency the generator itself may have added. Floor: bench_fanout_floor at the "
+              "same devices and rate right after (no server: one process writing every frame "
+              "to every connection, one write per connection per round, the other reading "
+              "them), p50 / p99; no server can show less on this machine."_s
            << QString()
            << u"| devices | offered/s | committed/s | deliveries/s | p50 ms | p99 ms | p99.9 ms | "
-              "max ms | ack p50 / p99 ms | generator lag p99 / max ms |"_s
-           << u"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"_s;
+              "max ms | ack p50 / p99 ms | generator lag p99 / max ms | floor p50 / p99 ms |"_s
+           << u"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"_s;
         for (const QJsonObject &m : latency) {
             const QJsonObject r = medianOf(m);
             const QJsonObject l = r.value(u"latency"_s).toObject();
@@ -218,7 +232,9 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
                 twoOf(r.value(u"ackLatency"_s).toObject(), u"p50Ms"_s, u"p99Ms"_s, 2);
             const QString lag =
                 twoOf(r.value(u"generatorLag"_s).toObject(), u"p99Ms"_s, u"maxMs"_s, 1);
-            md << u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |"_s
+            const QString floor = twoOf(floorFor(results, m).value(u"latency"_s).toObject(),
+                                        u"p50Ms"_s, u"p99Ms"_s, 2);
+            md << u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 |"_s
                       .arg(num(devicesOf(m)), num(r.value(u"offeredPerS"_s).toDouble()),
                            num(r.value(u"committedPerS"_s).toDouble()),
                            num(r.value(u"deliveriesPerS"_s).toDouble()),
@@ -226,7 +242,7 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
                            num(l.value(u"p99Ms"_s).toDouble(), 2),
                            num(l.value(u"p999Ms"_s).toDouble(), 2),
                            num(l.value(u"maxMs"_s).toDouble(), 1), ack)
-                      .arg(lag);
+                      .arg(lag, floor);
         }
         md << QString();
     }
@@ -445,8 +461,13 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
     }
     for (const QJsonObject &m : latency) {
         const double p99 = medianOf(m).value(u"latency"_s).toObject().value(u"p99Ms"_s).toDouble();
-        md << u"- latency at half the maximum, %1 devices: p99 %2 ms (aim < 10 ms): %3"_s.arg(
-            num(devicesOf(m)), num(p99, 2), verdict(p99 < 10));
+        const QJsonObject floor = floorFor(results, m).value(u"latency"_s).toObject();
+        const QString floorText = floor.isEmpty()
+                                      ? QString()
+                                      : u" (this machine's floor at that load: p99 %1 ms)"_s.arg(
+                                            num(floor.value(u"p99Ms"_s).toDouble(), 2));
+        md << u"- latency at half the maximum, %1 devices: p99 %2 ms (aim < 10 ms): %3%4"_s.arg(
+            num(devicesOf(m)), num(p99, 2), verdict(p99 < 10), floorText);
     }
     for (const QJsonObject &m : spool) {
         const QJsonObject r = medianOf(m);
