@@ -6,17 +6,22 @@
 //
 // Per pass of `--batch` dispatches: loadObjects() for the oids not seen yet
 // (the service's prefetch), knownDispatches() for the pass's ids, then one
-// commit() of the log entries (the first pass also opens the upload). At
-// uploadEnd one more commit writes every object the upload changed, once,
-// and closes the upload (PROTOCOL.md 9.2; SyncService::mergeStage). With
-// `--merge-each-pass`, each pass's commit writes the objects it changed
-// instead, as the server did before uploads were staged. Dispatches go to
-// the objects round robin, as the upload scenario writes its lists.
+// commit() of the log entries (the first pass also opens the upload). Past
+// `--filter-after` dispatches the device's logged ids are read once
+// (loggedIds(), as SyncService's LoggedIdFilter does) and the lookups stop;
+// 0 looks up every pass, as the server did before. At uploadEnd the objects
+// the upload changed are written once, in commits of `--merge-window`
+// objects (the server's merge windows; 0: one commit), the last one closing
+// the upload (PROTOCOL.md 9.2). With `--merge-each-pass`, each pass's commit
+// writes the objects it changed instead, as the server did before uploads
+// were staged. Dispatches go to the objects round robin, as the upload
+// scenario writes its lists.
 //
 //   bench_storage [--backend sqlite|mysql] [--dispatches N] [--objects N]
 //                 [--batch N] [--payload BYTES] [--reps N] [--dir DIR]
-//                 [--merge-each-pass] [--host H] [--port P] [--database D]
-//                 [--user U] [--password W] [--mysql-pid PID]
+//                 [--filter-after N] [--merge-window N] [--merge-each-pass]
+//                 [--host H] [--port P] [--database D] [--user U]
+//                 [--password W] [--mysql-pid PID]
 //
 // MySQL/MariaDB: the user needs the right to drop and create `--database`
 // (recreated for every repetition). `--mysql-pid` adds the database
@@ -57,6 +62,8 @@ struct Options
     int payloadBytes = 64;
     int reps = 1;
     bool mergeEachPass = false;
+    int filterAfter = 1000; // SyncService::kFilterLoggedIdsAfter
+    int mergeWindow = 250;  // SyncSettings::uploadMergeWindow
     qint64 mysqlPid = 0;
 };
 
@@ -199,18 +206,29 @@ public:
         return writes;
     }
 
-    // uploadEnd: every object the upload changed, once (nothing with
-    // --merge-each-pass).
-    PassWrites end()
+    // uploadEnd: every object the upload changed, once, in windows of
+    // `window` objects (all in one when 0), the last closing the upload;
+    // nothing with --merge-each-pass.
+    QList<PassWrites> end(int window)
     {
-        PassWrites writes;
+        QList<PassWrites> windows;
         if (m_mergeEachPass)
-            return writes;
-        writeObjects(m_staged, writes.batch);
-        writes.batch.uploadsMerged.append(m_cuid);
-        writes.batch.lastSeq = m_seq;
-        return writes;
+            return windows;
+        const qsizetype step = window > 0 ? window : std::max<qsizetype>(1, m_staged.size());
+        for (qsizetype from = 0; from < m_staged.size(); from += step) {
+            PassWrites writes;
+            writeObjects(m_staged.mid(from, step), writes.batch);
+            writes.batch.lastSeq = m_seq;
+            windows.append(std::move(writes));
+        }
+        if (windows.isEmpty())
+            windows.append(PassWrites{});
+        windows.last().batch.uploadsMerged.append(m_cuid);
+        windows.last().batch.lastSeq = m_seq;
+        return windows;
     }
+
+    QString cuid() const { return m_cuid; }
 
 private:
     static void appendNew(QStringList &list, QSet<QString> &set, const QStringList &more)
@@ -263,6 +281,7 @@ std::optional<Run> runOnce(const Options &options, storage::Storage &store, QStr
 
     Run run;
     const Clocks start = now(options);
+    bool filtered = false; // the logged ids are in memory: no more lookups
     for (int first = 0; first < options.dispatches; first += options.batch) {
         const PassWrites writes =
             workload.pass(first, std::min(options.batch, options.dispatches - first));
@@ -270,16 +289,25 @@ std::optional<Run> runOnce(const Options &options, storage::Storage &store, QStr
         if (!writes.unseen.isEmpty() &&
             !timed(run.prefetch, [&] { return store.loadObjects(writes.unseen); }))
             return std::nullopt;
-        if (!timed(run.known, [&] { return store.knownDispatches(writes.refs); }))
+        if (!filtered && options.filterAfter > 0 && first >= options.filterAfter) {
+            // A limit above the upload's size: the load always succeeds here.
+            if (!timed(run.known,
+                       [&] { return store.loggedIds(workload.cuid(), options.dispatches + 1); }))
+                return std::nullopt;
+            filtered = true;
+        }
+        if (!filtered && !timed(run.known, [&] { return store.knownDispatches(writes.refs); }))
             return std::nullopt;
         if (!timed(run.commit, [&] { return store.commit(writes.batch); }))
             return std::nullopt;
         ++run.passes;
     }
-    const PassWrites end = workload.end();
-    run.objectRows += end.batch.objects.size();
-    if (!end.batch.isEmpty() && !timed(run.commit, [&] { return store.commit(end.batch); }))
-        return std::nullopt;
+    for (const PassWrites &window : workload.end(options.mergeWindow)) {
+        run.objectRows += window.batch.objects.size();
+        if (!window.batch.isEmpty() &&
+            !timed(run.commit, [&] { return store.commit(window.batch); }))
+            return std::nullopt;
+    }
     run.total = now(options) - start;
     store.close();
     return run;
@@ -312,6 +340,13 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     const QCommandLineOption mergeEachPass(
         u"merge-each-pass"_s,
         u"Write the objects each pass changed in that pass, not once at uploadEnd."_s);
+    const QCommandLineOption filterAfter(
+        u"filter-after"_s,
+        u"Look the pass's ids up in the log until this many dispatches, then read the "
+        "device's logged ids once (0: look up every pass)."_s,
+        u"n"_s, u"1000"_s);
+    const QCommandLineOption mergeWindow(
+        u"merge-window"_s, u"Objects per commit at uploadEnd (0: all in one)."_s, u"n"_s, u"250"_s);
     const QCommandLineOption dir(u"dir"_s, u"sqlite: folder for the database file."_s, u"dir"_s);
     const QCommandLineOption host(u"host"_s, u"mysql: host."_s, u"host"_s, u"127.0.0.1"_s);
     const QCommandLineOption port(u"port"_s, u"mysql: port."_s, u"port"_s, u"13406"_s);
@@ -322,8 +357,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                                       u"seneschal-test"_s);
     const QCommandLineOption pid(u"mysql-pid"_s, u"mysql: the server's pid, for its CPU time."_s,
                                  u"pid"_s);
-    parser.addOptions({backend, dispatches, objects, batch, payload, reps, mergeEachPass, dir, host,
-                       port, database, user, password, pid});
+    parser.addOptions({backend, dispatches, objects, batch, payload, reps, mergeEachPass,
+                       filterAfter, mergeWindow, dir, host, port, database, user, password, pid});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -347,6 +382,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     options->payloadBytes = std::max(0, parser.value(payload).toInt());
     options->reps = std::max(1, parser.value(reps).toInt());
     options->mergeEachPass = parser.isSet(mergeEachPass);
+    options->filterAfter = std::max(0, parser.value(filterAfter).toInt());
+    options->mergeWindow = std::max(0, parser.value(mergeWindow).toInt());
     if (options->database.backend != u"sqlite"_s && options->database.backend != u"mysql"_s) {
         *error = u"--backend must be sqlite or mysql"_s;
         return false;
@@ -409,22 +446,26 @@ int main(int argc, char **argv)
     std::printf(
         "{\"benchmark\":\"storage_upload\",\"backend\":\"%s\",\"reps\":%d,"
         "\"objects_written\":\"%s\",\"dispatches\":%d,\"objects\":%d,\"batch\":%d,\"passes\":%d,"
-        "\"object_rows\":%lld,\"wall_ms\":%.1f,\"prefetch_ms\":%.1f,\"known_ms\":%.1f,"
+        "\"filter_after\":%d,\"merge_window\":%d,\"object_rows\":%lld,\"wall_ms\":%.1f,\"prefetch_"
+        "ms\":%.1f,\"known_ms\":%.1f,"
         "\"commit_ms\":%.1f,\"client_cpu_ms\":%.1f,\"server_cpu_ms\":%.1f,"
         "\"dispatches_per_sec\":%.0f}\n",
         qPrintable(options.database.backend), options.reps,
         options.mergeEachPass ? "each pass" : "at uploadEnd", options.dispatches, options.objects,
-        options.batch, first.passes, static_cast<long long>(first.objectRows), total * 1e3,
-        prefetch * 1e3, known * 1e3, commit * 1e3, ownCpu * 1e3, serverCpu * 1e3,
-        double(options.dispatches) / total);
+        options.batch, first.passes, options.filterAfter, options.mergeWindow,
+        static_cast<long long>(first.objectRows), total * 1e3, prefetch * 1e3, known * 1e3,
+        commit * 1e3, ownCpu * 1e3, serverCpu * 1e3, double(options.dispatches) / total);
     std::printf("\n%s: %d dispatches to %d objects in %d passes of %d (%lld object rows, written "
                 "%s), median of %d:\n  %.0f ms in all (%.0f dispatches/s): prefetch %.0f ms, known "
-                "ids %.0f ms, commit %.0f ms\n  CPU: this thread %.0f ms",
+                "ids %.0f ms (looked up %s), commit %.0f ms\n  CPU: this thread %.0f ms",
                 qPrintable(options.database.backend), options.dispatches, options.objects,
                 first.passes, options.batch, static_cast<long long>(first.objectRows),
                 options.mergeEachPass ? "each pass" : "at uploadEnd", options.reps, total * 1e3,
-                double(options.dispatches) / total, prefetch * 1e3, known * 1e3, commit * 1e3,
-                ownCpu * 1e3);
+                double(options.dispatches) / total, prefetch * 1e3, known * 1e3,
+                qPrintable(options.filterAfter > 0
+                               ? u"for the first %1, then loaded once"_s.arg(options.filterAfter)
+                               : u"every pass"_s),
+                commit * 1e3, ownCpu * 1e3);
     if (options.mysqlPid > 0)
         std::printf(", database server %.0f ms", serverCpu * 1e3);
     std::printf("\n");
