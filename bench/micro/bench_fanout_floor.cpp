@@ -195,7 +195,6 @@ struct SenderResult
 {
     double rounds = 0;
     double cpuCores = 0;
-    double messagesPerS = 0;
 };
 
 SenderResult send(const Options &options, int listener)
@@ -263,7 +262,8 @@ SenderResult send(const Options &options, int listener)
         }
         made = due;
         if (options.commitUs > 0) {
-            timespec wait{0, long(options.commitUs) * 1000};
+            timespec wait{time_t(options.commitUs / 1000000),
+                          long(options.commitUs % 1000000) * 1000};
             nanosleep(&wait, nullptr);
         }
         roundStart.arrive_and_wait();
@@ -281,7 +281,6 @@ SenderResult send(const Options &options, int listener)
     SenderResult result;
     result.rounds = double(roundsInWindow) / options.seconds;
     result.cpuCores = (cpuAtEnd - cpuAtStart) / options.seconds;
-    result.messagesPerS = options.rate;
     return result;
 }
 
