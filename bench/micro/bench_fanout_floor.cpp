@@ -242,12 +242,12 @@ SenderResult send(const Options &options, int listener)
     }
     for (;;) {
         const int64_t now = nowNs();
-        if (now >= end + int64_t(2e8))
-            break;
         if (cpuAtStart < 0 && now >= measureFrom)
             cpuAtStart = cpuSecondsOfSelf();
         if (cpuAtEnd == 0 && now >= end)
             cpuAtEnd = cpuSecondsOfSelf();
+        if (now >= end + int64_t(2e8))
+            break;
         const int64_t due = int64_t(double(now - start) / intervalNs) + 1;
         if (due <= made) {
             const int64_t next = start + int64_t(double(made) * intervalNs);
