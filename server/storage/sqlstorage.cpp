@@ -75,6 +75,10 @@ std::optional<StorageError> checkKeys(const CommitBatch &batch)
         if (auto failure = checkKeys({&c.cuid, &c.uuid}))
             return failure;
     }
+    for (const AccessChange &c : batch.accessChanges) {
+        if (auto failure = checkKeys({&c.oid, &c.by, &c.access}))
+            return failure;
+    }
     return std::nullopt;
 }
 
@@ -155,14 +159,76 @@ engine::Property propertyFrom(const QSqlQuery &q, int first)
 ConflictRecord conflictFrom(const QSqlQuery &q)
 {
     ConflictRecord conflict;
-    conflict.seq = q.value(0).toLongLong();
-    conflict.oid = q.value(1).toString();
-    conflict.property = q.value(2).toString();
-    conflict.winner = propertyFrom(q, 3);
-    conflict.loser = propertyFrom(q, 7);
-    conflict.uploaderCuid = q.value(11).toString();
-    conflict.atMs = q.value(12).toLongLong();
+    conflict.id = q.value(0).toLongLong();
+    conflict.seq = q.value(1).toLongLong();
+    conflict.oid = q.value(2).toString();
+    conflict.property = q.value(3).toString();
+    conflict.winner = propertyFrom(q, 4);
+    conflict.loser = propertyFrom(q, 8);
+    conflict.uploaderCuid = q.value(12).toString();
+    conflict.atMs = q.value(13).toLongLong();
     return conflict;
+}
+
+AccessChange accessChangeFrom(const QSqlQuery &q)
+{
+    AccessChange change;
+    change.seq = q.value(0).toLongLong();
+    change.oid = q.value(1).toString();
+    change.before = q.value(2).toString().toUtf8();
+    change.after = q.value(3).toString().toUtf8();
+    change.atMs = q.value(4).toLongLong();
+    change.by = q.value(5).toString();
+    change.access = q.value(6).toString();
+    change.granted = decodeStringList(q.value(7).toString());
+    change.revoked = decodeStringList(q.value(8).toString());
+    return change;
+}
+
+AuditRecord auditFrom(const QSqlQuery &q)
+{
+    AuditRecord record;
+    record.id = q.value(0).toLongLong();
+    record.atMs = q.value(1).toLongLong();
+    record.by = q.value(2).toString();
+    record.type = q.value(3).toString();
+    record.args = q.value(4).toString().toUtf8();
+    return record;
+}
+
+// The conditions of SqlStatements::selectConflictsPage and selectObjectsPage,
+// as bits of SqlFilter::build(), in the order their values are bound.
+enum ConflictPart : quint32 {
+    ConflictOid = 1 << 0,
+    ConflictCuid = 1 << 1,
+    ConflictFrom = 1 << 2,
+    ConflictTo = 1 << 3,
+    ConflictBefore = 1 << 4,
+};
+enum ObjectPart : quint32 {
+    ObjectOwner = 1 << 0,
+    ObjectKind = 1 << 1,
+    ObjectPrefixStart = 1 << 2,
+    ObjectPrefixEnd = 1 << 3,
+    ObjectAfter = 1 << 4,
+};
+
+// The least string above every string that starts with `prefix` (the end of
+// its range in bytewise order), or an empty string when there is none.
+// Incrementing a code unit below the surrogates keeps the order in UTF-8
+// and UTF-16 alike; other last characters are dropped, which widens the
+// range (objectsPage then checks the prefix in code).
+QString prefixEnd(QString prefix)
+{
+    while (!prefix.isEmpty()) {
+        const char16_t last = prefix.back().unicode();
+        if (last < 0xD7FF) {
+            prefix.back() = QChar(char16_t(last + 1));
+            return prefix;
+        }
+        prefix.chop(1);
+    }
+    return prefix;
 }
 
 Status toStatus(const std::optional<StorageError> &failure)
@@ -371,7 +437,7 @@ QSqlQuery *SqlStorage::prepared(const QString &sql, Failure *failure)
 }
 
 SqlStorage::Failure SqlStorage::execute(const QString &sql, const QVariantList &values,
-                                        int *rowsAffected)
+                                        int *rowsAffected, QVariant *insertId)
 {
     Failure failure;
     QSqlQuery *q = prepared(sql, &failure);
@@ -381,8 +447,11 @@ SqlStorage::Failure SqlStorage::execute(const QString &sql, const QVariantList &
         bind(*q, int(i), values[i]);
     if (!q->exec()) {
         failure = errorFrom(q->lastError(), sql.left(60).simplified());
-    } else if (rowsAffected) {
-        *rowsAffected = q->numRowsAffected();
+    } else {
+        if (rowsAffected)
+            *rowsAffected = q->numRowsAffected();
+        if (insertId)
+            *insertId = q->lastInsertId();
     }
     q->finish();
     return failure;
@@ -458,6 +527,17 @@ template<typename Fn> SqlStorage::Failure SqlStorage::inTransaction(Fn &&body)
     return failure;
 }
 
+Result<qint64> SqlStorage::selectNumber(const QString &sql, const QVariantList &values)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    qint64 number = 0;
+    if (Failure failure =
+            select(sql, values, [&](const QSqlQuery &q) { number = q.value(0).toLongLong(); }))
+        return *failure;
+    return number;
+}
+
 Result<QStringList> SqlStorage::selectStrings(const QString &sql, const QVariantList &values)
 {
     if (Failure failure = ensureOpen())
@@ -473,8 +553,9 @@ Result<QStringList> SqlStorage::selectStrings(const QString &sql, const QVariant
 
 // A connection lost during COMMIT leaves the outcome unknown. Committing the
 // same batch again after reopening is safe: objects are full copies, log
-// duplicates are ignored, clients and last_seq are upserts. Only conflict
-// rows could then appear twice in the history.
+// duplicates and conflicts with ids already written are ignored, clients and
+// the counters are upserts. Only conflicts without an id (0, numbered by the
+// database) could then appear twice in the history.
 Status SqlStorage::commit(const CommitBatch &batch)
 {
     if (Failure failure = ensureOpen())
@@ -534,29 +615,39 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
         values.append(encodeValue(conflict.winner.value));
         values.append(encodeValue(conflict.loser.value));
     }
+    qint64 highestConflictId = 0;
     failure = insertRows(
-        m_sql.insertConflicts, 13, batch.conflicts.size(),
+        m_sql.insertConflicts, 14, batch.conflicts.size(),
         [&](QSqlQuery &q, int base, qsizetype i) {
             const ConflictRecord &conflict = batch.conflicts[i];
-            bind(q, base + 0, conflict.seq);
-            bind(q, base + 1, conflict.oid);
-            bind(q, base + 2, conflict.property);
-            bind(q, base + 3, values[i * 2]);
-            bind(q, base + 4, conflict.winner.stamp.ts);
-            bind(q, base + 5, conflict.winner.stamp.cuid);
-            bind(q, base + 6, conflict.winner.stamp.id);
-            bind(q, base + 7, values[i * 2 + 1]);
-            bind(q, base + 8, conflict.loser.stamp.ts);
-            bind(q, base + 9, conflict.loser.stamp.cuid);
-            bind(q, base + 10, conflict.loser.stamp.id);
-            bind(q, base + 11, conflict.uploaderCuid);
-            bind(q, base + 12, conflict.atMs);
+            highestConflictId = std::max(highestConflictId, conflict.id);
+            bind(q, base + 0,
+                 conflict.id > 0 ? QVariant(conflict.id)
+                                 : QVariant(QMetaType::fromType<qint64>())); // NULL: numbered
+            bind(q, base + 1, conflict.seq);
+            bind(q, base + 2, conflict.oid);
+            bind(q, base + 3, conflict.property);
+            bind(q, base + 4, values[i * 2]);
+            bind(q, base + 5, conflict.winner.stamp.ts);
+            bind(q, base + 6, conflict.winner.stamp.cuid);
+            bind(q, base + 7, conflict.winner.stamp.id);
+            bind(q, base + 8, values[i * 2 + 1]);
+            bind(q, base + 9, conflict.loser.stamp.ts);
+            bind(q, base + 10, conflict.loser.stamp.cuid);
+            bind(q, base + 11, conflict.loser.stamp.id);
+            bind(q, base + 12, conflict.uploaderCuid);
+            bind(q, base + 13, conflict.atMs);
         },
         [&](qsizetype i) {
             return qint64(values[i * 2].size() + values[i * 2 + 1].size()) * 3 + 512;
         });
     if (failure)
         return failure;
+    // The counter survives expiry of the rows: ids are never handed out twice.
+    if (highestConflictId > 0) {
+        if (Failure counterFailure = execute(m_sql.raiseLastConflictId, {highestConflictId}))
+            return counterFailure;
+    }
 
     if (Failure clientFailure = upsertClients(batch.clients))
         return clientFailure;
@@ -570,7 +661,7 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
     }
 
     failure = insertRows(
-        m_sql.insertAccessChanges, 5, batch.accessChanges.size(),
+        m_sql.insertAccessChanges, 9, batch.accessChanges.size(),
         [&](QSqlQuery &q, int base, qsizetype i) {
             const AccessChange &change = batch.accessChanges[i];
             bind(q, base + 0, change.seq);
@@ -578,12 +669,15 @@ SqlStorage::Failure SqlStorage::writeBatch(const CommitBatch &batch)
             bind(q, base + 2, QString::fromUtf8(change.before));
             bind(q, base + 3, QString::fromUtf8(change.after));
             bind(q, base + 4, change.atMs);
+            bind(q, base + 5, change.by);
+            bind(q, base + 6, change.access);
+            bind(q, base + 7, encodeStringList(change.granted));
+            bind(q, base + 8, encodeStringList(change.revoked));
         },
         [&](qsizetype i) {
-            return qint64(batch.accessChanges[i].before.size() +
-                          batch.accessChanges[i].after.size()) *
-                       3 +
-                   512;
+            const AccessChange &change = batch.accessChanges[i];
+            return qint64(change.before.size() + change.after.size()) * 3 + 512 +
+                   (change.granted.size() + change.revoked.size()) * 400;
         });
     if (failure)
         return failure;
@@ -732,19 +826,66 @@ Result<QList<engine::ObjectState>> SqlStorage::objectsGrantedTo(const QString &p
     return objects;
 }
 
-Result<QList<AccessChange>> SqlStorage::accessChangesAfter(qint64 afterSeq)
+Result<QList<AccessChange>> SqlStorage::selectAccessChanges(const QString &sql,
+                                                            const QVariantList &values)
 {
     if (Failure failure = ensureOpen())
         return *failure;
     QList<AccessChange> changes;
     if (Failure failure =
-            select(m_sql.selectAccessChangesAfter, {afterSeq}, [&](const QSqlQuery &q) {
-                changes.append(AccessChange{
-                    q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString().toUtf8(),
-                    q.value(3).toString().toUtf8(), q.value(4).toLongLong()});
-            }))
+            select(sql, values, [&](const QSqlQuery &q) { changes.append(accessChangeFrom(q)); }))
         return *failure;
     return changes;
+}
+
+Result<QList<AccessChange>> SqlStorage::accessChangesAfter(qint64 afterSeq)
+{
+    return selectAccessChanges(m_sql.selectAccessChangesAfter, {afterSeq});
+}
+
+Result<QList<AccessChange>> SqlStorage::recentAccessChanges(int limit)
+{
+    if (limit <= 0)
+        return QList<AccessChange>{};
+    return selectAccessChanges(m_sql.selectRecentAccessChanges, {limit});
+}
+
+Result<QList<engine::ObjectState>> SqlStorage::objectsPage(const ObjectFilter &filter)
+{
+    if (filter.limit <= 0)
+        return QList<engine::ObjectState>{};
+    quint32 parts = 0;
+    QVariantList values;
+    if (!filter.owner.isEmpty()) {
+        parts |= ObjectOwner;
+        values.append(filter.owner);
+    }
+    if (!filter.kind.isEmpty()) {
+        parts |= ObjectKind;
+        values.append(filter.kind);
+    }
+    if (!filter.prefix.isEmpty()) {
+        parts |= ObjectPrefixStart;
+        values.append(filter.prefix);
+        if (const QString end = prefixEnd(filter.prefix); !end.isEmpty()) {
+            parts |= ObjectPrefixEnd;
+            values.append(end);
+        }
+    }
+    if (!filter.afterOid.isEmpty()) {
+        parts |= ObjectAfter;
+        values.append(filter.afterOid);
+    }
+    values.append(filter.limit);
+    auto page = selectObjects(m_sql.selectObjectsPage.build(parts), values);
+    if (!page || filter.prefix.isEmpty())
+        return page;
+    // Only a prefix whose range end could not be written lets others in;
+    // they sort after every oid with the prefix, so they are the page's tail.
+    QList<engine::ObjectState> objects = std::move(page).value();
+    while (!objects.isEmpty() && !objects.constLast().oid.startsWith(filter.prefix))
+        objects.removeLast();
+    return objects;
 }
 
 Result<qint64> SqlStorage::countObjectsAfter(qint64 afterSeq)
@@ -828,17 +969,92 @@ Result<QList<DispatchLogEntry>> SqlStorage::loggedSince(const QString &cuid, qin
     return entries;
 }
 
-Result<QList<ConflictRecord>> SqlStorage::recentConflicts(int limit)
+Result<QList<ConflictRecord>> SqlStorage::selectConflicts(const QString &sql,
+                                                          const QVariantList &values)
 {
     if (Failure failure = ensureOpen())
         return *failure;
     QList<ConflictRecord> conflicts;
-    if (limit <= 0)
-        return conflicts;
-    if (Failure failure = select(m_sql.selectRecentConflicts, {limit},
-                                 [&](const QSqlQuery &q) { conflicts.append(conflictFrom(q)); }))
+    if (Failure failure =
+            select(sql, values, [&](const QSqlQuery &q) { conflicts.append(conflictFrom(q)); }))
         return *failure;
     return conflicts;
+}
+
+Result<QList<ConflictRecord>> SqlStorage::recentConflicts(int limit)
+{
+    if (limit <= 0)
+        return QList<ConflictRecord>{};
+    return selectConflicts(m_sql.selectRecentConflicts, {limit});
+}
+
+Result<QList<ConflictRecord>> SqlStorage::conflictsPage(const ConflictFilter &filter)
+{
+    if (filter.limit <= 0)
+        return QList<ConflictRecord>{};
+    quint32 parts = 0;
+    QVariantList values;
+    if (!filter.oid.isEmpty()) {
+        parts |= ConflictOid;
+        values.append(filter.oid);
+    }
+    if (!filter.cuid.isEmpty()) {
+        parts |= ConflictCuid;
+        for (int column = 0; column < 3; ++column) // winner, loser, uploader
+            values.append(filter.cuid);
+    }
+    if (filter.fromMs) {
+        parts |= ConflictFrom;
+        values.append(*filter.fromMs);
+    }
+    if (filter.toMs) {
+        parts |= ConflictTo;
+        values.append(*filter.toMs);
+    }
+    if (filter.beforeId > 0) {
+        parts |= ConflictBefore;
+        values.append(filter.beforeId);
+    }
+    values.append(filter.limit);
+    return selectConflicts(m_sql.selectConflictsPage.build(parts), values);
+}
+
+Result<qint64> SqlStorage::lastConflictId()
+{
+    return selectNumber(m_sql.selectLastConflictId, {});
+}
+
+// ---------------------------------------------------------------- admin audit
+
+Result<qint64> SqlStorage::appendAudit(const AuditRecord &record)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    if (Failure failure = checkKeys({&record.by, &record.type}))
+        return *failure;
+    QVariant id;
+    if (Failure failure =
+            execute(m_sql.insertAudit,
+                    {record.atMs, record.by, record.type,
+                     QString::fromUtf8(record.args.isEmpty() ? QByteArray("{}") : record.args)},
+                    nullptr, &id))
+        return *failure;
+    if (!id.isValid())
+        return StorageError{u"audit record written without an id"_s};
+    return id.toLongLong();
+}
+
+Result<QList<AuditRecord>> SqlStorage::recentAudit(int limit)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<AuditRecord> records;
+    if (limit <= 0)
+        return records;
+    if (Failure failure = select(m_sql.selectRecentAudit, {limit},
+                                 [&](const QSqlQuery &q) { records.append(auditFrom(q)); }))
+        return *failure;
+    return records;
 }
 
 // ---------------------------------------------------------------- devices
@@ -872,6 +1088,13 @@ Status SqlStorage::upsertClient(const ClientRecord &client)
     if (Failure failure = checkKeys({&client.cuid, &client.uuid}))
         return *failure;
     return toStatus(upsertClients({client}));
+}
+
+Status SqlStorage::forgetClient(const QString &cuid)
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    return toStatus(execute(m_sql.deleteClient, {cuid}));
 }
 
 Result<ExpiryReport> SqlStorage::expire(qint64 horizonMs)
@@ -918,6 +1141,17 @@ Result<ExpiryReport> SqlStorage::expire(qint64 horizonMs)
             if (Failure f = execute(m_sql.raisePurgedSeq, {accessSeq}))
                 return f;
         }
+        // The counter first, as for last_seq: the conflict about to go may
+        // hold the highest id (one the database numbered, or written before
+        // the counter existed), and no id may be handed out twice.
+        const Result<qint64> lastId = selectNumber(m_sql.selectLastConflictId, {});
+        if (!lastId)
+            return lastId.error();
+        if (Failure f = execute(m_sql.raiseLastConflictId, {lastId.value()}))
+            return f;
+        if (Failure f =
+                execute(m_sql.deleteExpiredConflicts, {horizonMs}, &report.conflictsRemoved))
+            return f;
         return select(m_sql.selectPurgedSeq, {},
                       [&](const QSqlQuery &q) { report.purgedSeq = q.value(0).toLongLong(); });
     });
@@ -925,7 +1159,8 @@ Result<ExpiryReport> SqlStorage::expire(qint64 horizonMs)
         return *failure;
     qCInfo(lcStorage).noquote() << backendName() << "expired" << report.clientsRemoved << "clients,"
                                 << report.logEntriesRemoved << "log entries,"
-                                << report.tombstonesRemoved << "tombstones; purged seq"
+                                << report.tombstonesRemoved << "tombstones,"
+                                << report.conflictsRemoved << "history rows; purged seq"
                                 << report.purgedSeq;
     return report;
 }

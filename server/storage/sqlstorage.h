@@ -43,6 +43,12 @@ public:
     Result<QList<DispatchLogEntry>> loggedSince(const QString &cuid,
                                                 qint64 receivedFromMs) override;
     Result<QList<ConflictRecord>> recentConflicts(int limit) override;
+    Result<QList<ConflictRecord>> conflictsPage(const ConflictFilter &filter) override;
+    Result<qint64> lastConflictId() override;
+    Result<QList<engine::ObjectState>> objectsPage(const ObjectFilter &filter) override;
+    Result<QList<AccessChange>> recentAccessChanges(int limit) override;
+    Result<qint64> appendAudit(const AuditRecord &record) override;
+    Result<QList<AuditRecord>> recentAudit(int limit) override;
     Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
     Result<QList<AccessChange>> accessChangesAfter(qint64 afterSeq) override;
@@ -50,6 +56,7 @@ public:
     Result<std::optional<ClientRecord>> client(const QString &cuid) override;
     Result<QList<ClientRecord>> clients() override;
     Status upsertClient(const ClientRecord &client) override;
+    Status forgetClient(const QString &cuid) override;
     Result<ExpiryReport> expire(qint64 horizonMs) override;
     Result<qint64> purgedSeq() override;
 
@@ -105,7 +112,10 @@ private:
     Result<int> readSchemaVersion();
 
     QSqlQuery *prepared(const QString &sql, Failure *failure);
-    Failure execute(const QString &sql, const QVariantList &values, int *rowsAffected = nullptr);
+    // `insertId` receives the id an autoincrement column got (read before the
+    // statement is finished, after which the drivers no longer answer).
+    Failure execute(const QString &sql, const QVariantList &values, int *rowsAffected = nullptr,
+                    QVariant *insertId = nullptr);
     template<typename RowFn>
     Failure select(const QString &sql, const QVariantList &values, RowFn &&perRow);
     template<typename BindFn, typename SizeFn>
@@ -116,6 +126,9 @@ private:
     Failure writeBatch(const CommitBatch &batch);
     Failure upsertClients(const QList<ClientRecord> &clients);
     Result<QStringList> selectStrings(const QString &sql, const QVariantList &values);
+    Result<QList<ConflictRecord>> selectConflicts(const QString &sql, const QVariantList &values);
+    Result<QList<AccessChange>> selectAccessChanges(const QString &sql, const QVariantList &values);
+    Result<qint64> selectNumber(const QString &sql, const QVariantList &values);
     Result<bool> groupExists(const QString &gid);
 
     DatabaseConfig m_config;

@@ -84,6 +84,11 @@ struct DispatchLogEntry
 // One property conflict resolved during a rehydrate (PROTOCOL.md section 6).
 struct ConflictRecord
 {
+    // Chosen by the sync service (the one writer of conflicts): one above
+    // Storage::lastConflictId(), so that a committed conflict can be shown
+    // live with the key the history query pages by. 0: the database numbers
+    // it (for writers that do not show conflicts live).
+    qint64 id = 0;
     qint64 seq = 0; // the seq the merge produced for the object
     QString oid;
     QString property;
@@ -103,6 +108,44 @@ struct AccessChange
     QByteArray before;
     QByteArray after;
     qint64 atMs = 0;
+    // What was asked, for the admin interface's `access` topic: who changed
+    // it (a uuid), the access it has afterwards (public, private, inherit)
+    // and the principals granted and revoked.
+    QString by;
+    QString access;
+    QStringList granted;
+    QStringList revoked;
+};
+
+// An admin request that changed something (PROTOCOL.md section 10, `audit`).
+struct AuditRecord
+{
+    qint64 id = 0; // assigned by storage (appendAudit)
+    qint64 atMs = 0;
+    QString by;      // the admin's uuid
+    QString type;    // the request's type: disconnect, expire, share, user, group
+    QByteArray args; // a compact JSON object of its arguments, passwords left out
+};
+
+// Which reconciliation history rows to read, newest first.
+struct ConflictFilter
+{
+    QString oid;                  // empty: any
+    QString cuid;                 // empty: any; else the winner's, the loser's or the uploader's
+    std::optional<qint64> fromMs; // at_ms >= fromMs
+    std::optional<qint64> toMs;   // at_ms <= toMs
+    qint64 beforeId = 0;          // 0: from the newest; else ids below it
+    int limit = 100;
+};
+
+// Which objects to list, by oid ascending.
+struct ObjectFilter
+{
+    QString owner;    // empty: any
+    QString kind;     // empty: any
+    QString prefix;   // of the oid; empty: any
+    QString afterOid; // empty: from the first
+    int limit = 100;
 };
 
 // A dispatch as the log knows it: the device that sent it and its id.
@@ -158,6 +201,7 @@ struct ExpiryReport
     int clientsRemoved = 0;
     int logEntriesRemoved = 0;
     int tombstonesRemoved = 0;
+    int conflictsRemoved = 0;
     qint64 purgedSeq = 0; // highest seq of any tombstone removed so far (the retention horizon)
 };
 
@@ -203,6 +247,22 @@ public:
     // nullopt when there are more than `limit`.
     virtual Result<std::optional<QStringList>> loggedIds(const QString &cuid, int limit) = 0;
     virtual Result<QList<ConflictRecord>> recentConflicts(int limit) = 0;
+    // The reconciliation history rows `filter` selects, newest (highest id)
+    // first, at most filter.limit; filters apply before the limit.
+    virtual Result<QList<ConflictRecord>> conflictsPage(const ConflictFilter &filter) = 0;
+    // The highest conflict id ever committed (0 when none).
+    virtual Result<qint64> lastConflictId() = 0;
+    // Objects (tombstones included) that `filter` selects, by oid, at most
+    // filter.limit.
+    virtual Result<QList<engine::ObjectState>> objectsPage(const ObjectFilter &filter) = 0;
+    // The latest `limit` access changes, newest first.
+    virtual Result<QList<AccessChange>> recentAccessChanges(int limit) = 0;
+
+    // ---- the admin audit ----
+    // Writes `record` (its id is ignored) and returns the id it got.
+    virtual Result<qint64> appendAudit(const AuditRecord &record) = 0;
+    // The latest `limit` audit records, newest first.
+    virtual Result<QList<AuditRecord>> recentAudit(int limit) = 0;
     // Objects whose parent is one of `parents` (one level), in seq order per
     // chunk of parents.
     virtual Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) = 0;
@@ -215,9 +275,14 @@ public:
     virtual Result<std::optional<ClientRecord>> client(const QString &cuid) = 0;
     virtual Result<QList<ClientRecord>> clients() = 0;
     virtual Status upsertClient(const ClientRecord &client) = 0;
+    // Forgets one device (its association and cursor), as expiry does; its
+    // logged dispatch ids stay while the log keeps them. An unknown cuid is
+    // no error.
+    virtual Status forgetClient(const QString &cuid) = 0;
     // Drops devices unseen since `horizonMs`, dispatch log entries received
-    // before it, tombstones (deleted objects) last changed before it and
-    // access changes made before it; purgedSeq rises past what was dropped.
+    // before it, tombstones (deleted objects) last changed before it, access
+    // changes made before it and reconciliation history recorded before it;
+    // purgedSeq rises past what was dropped.
     virtual Result<ExpiryReport> expire(qint64 horizonMs) = 0;
     virtual Result<qint64> purgedSeq() = 0;
 

@@ -122,6 +122,30 @@ Result<QList<ConflictRecord>> FakeStorage::recentConflicts(int)
 {
     return notHere();
 }
+Result<QList<ConflictRecord>> FakeStorage::conflictsPage(const ConflictFilter &)
+{
+    return notHere();
+}
+Result<qint64> FakeStorage::lastConflictId()
+{
+    return notHere();
+}
+Result<QList<engine::ObjectState>> FakeStorage::objectsPage(const ObjectFilter &)
+{
+    return notHere();
+}
+Result<QList<AccessChange>> FakeStorage::recentAccessChanges(int)
+{
+    return notHere();
+}
+Result<qint64> FakeStorage::appendAudit(const AuditRecord &)
+{
+    return notHere();
+}
+Result<QList<AuditRecord>> FakeStorage::recentAudit(int)
+{
+    return notHere();
+}
 Result<std::optional<ClientRecord>> FakeStorage::client(const QString &)
 {
     return notHere();
@@ -131,6 +155,10 @@ Result<QList<ClientRecord>> FakeStorage::clients()
     return notHere();
 }
 Status FakeStorage::upsertClient(const ClientRecord &)
+{
+    return notHere();
+}
+Status FakeStorage::forgetClient(const QString &)
 {
     return notHere();
 }

@@ -48,12 +48,21 @@ public:
     storage::Result<QList<storage::DispatchLogEntry>> loggedSince(const QString &cuid,
                                                                   qint64 receivedFromMs) override;
     storage::Result<QList<storage::ConflictRecord>> recentConflicts(int limit) override;
+    storage::Result<QList<storage::ConflictRecord>>
+    conflictsPage(const storage::ConflictFilter &filter) override;
+    storage::Result<qint64> lastConflictId() override;
+    storage::Result<QList<engine::ObjectState>>
+    objectsPage(const storage::ObjectFilter &filter) override;
+    storage::Result<QList<storage::AccessChange>> recentAccessChanges(int limit) override;
+    storage::Result<qint64> appendAudit(const storage::AuditRecord &record) override;
+    storage::Result<QList<storage::AuditRecord>> recentAudit(int limit) override;
     storage::Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     storage::Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
     storage::Result<QList<storage::AccessChange>> accessChangesAfter(qint64 afterSeq) override;
     storage::Result<std::optional<storage::ClientRecord>> client(const QString &cuid) override;
     storage::Result<QList<storage::ClientRecord>> clients() override;
     storage::Status upsertClient(const storage::ClientRecord &client) override;
+    storage::Status forgetClient(const QString &cuid) override;
     storage::Result<storage::ExpiryReport> expire(qint64 horizonMs) override;
     storage::Result<qint64> purgedSeq() override;
 

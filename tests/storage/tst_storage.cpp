@@ -92,7 +92,120 @@ QString errorOf(const StorageError &e)
     return e.message + (e.connectionLost ? u" [connection lost]"_s : QString());
 }
 
+// One reconciliation history row with an id chosen by the caller, as the
+// sync service writes them.
+ConflictRecord conflict(qint64 id, const QString &oid, const QString &winnerCuid,
+                        const QString &loserCuid, const QString &uploaderCuid, qint64 atMs)
+{
+    ConflictRecord c;
+    c.id = id;
+    c.seq = id * 10;
+    c.oid = oid;
+    c.property = u"p%1"_s.arg(id);
+    c.winner = prop(u"won %1"_s.arg(id), 2000 + id, winnerCuid, u"w%1"_s.arg(id));
+    c.loser = prop(QJsonArray{id, u"lost"_s}, 1000 + id, loserCuid, u"l%1"_s.arg(id));
+    c.uploaderCuid = uploaderCuid;
+    c.atMs = atMs;
+    return c;
+}
+
+// The history rows the conflicts-page tests read:
+//   id oid winner loser uploader at_ms
+//    1  a  dev-1  dev-2  dev-2   1000
+//    2  b  dev-1  dev-3  dev-3   1100
+//    3  a  dev-2  dev-1  dev-1   1200
+//    4  b  dev-3  dev-4  dev-4   1300
+//    5  a  dev-1  dev-2  dev-2   1400
+//    6  c  dev-5  dev-6  dev-7   1500
+//    7  a  dev-2  dev-3  dev-3   1600
+//    8  b  dev-1  dev-2  dev-2   1700
+//    9  a  dev-4  dev-1  dev-1   1800
+//   10  b  dev-2  dev-1  dev-1   1900
+QList<ConflictRecord> historyRows()
+{
+    return {conflict(1, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 1000),
+            conflict(2, u"b"_s, u"dev-1"_s, u"dev-3"_s, u"dev-3"_s, 1100),
+            conflict(3, u"a"_s, u"dev-2"_s, u"dev-1"_s, u"dev-1"_s, 1200),
+            conflict(4, u"b"_s, u"dev-3"_s, u"dev-4"_s, u"dev-4"_s, 1300),
+            conflict(5, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 1400),
+            conflict(6, u"c"_s, u"dev-5"_s, u"dev-6"_s, u"dev-7"_s, 1500),
+            conflict(7, u"a"_s, u"dev-2"_s, u"dev-3"_s, u"dev-3"_s, 1600),
+            conflict(8, u"b"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 1700),
+            conflict(9, u"a"_s, u"dev-4"_s, u"dev-1"_s, u"dev-1"_s, 1800),
+            conflict(10, u"b"_s, u"dev-2"_s, u"dev-1"_s, u"dev-1"_s, 1900)};
+}
+
+QList<qint64> idsOf(const QList<ConflictRecord> &conflicts)
+{
+    QList<qint64> ids;
+    for (const ConflictRecord &c : conflicts)
+        ids.append(c.id);
+    return ids;
+}
+
+// The objects the objects-page tests list, in bytewise oid order:
+//   oid              owner kind  deleted
+//   a                carol note
+//   list             alice list
+//   list.1           alice list
+//   list.10          alice list
+//   list.1:item.1    alice item
+//   list.1:item.2    bob   item  yes
+//   list.2           bob   list
+//   lisu             alice item  (just past the range of "list")
+//   m-1              alice note
+//   \u00e9-1         alice note  (non-ASCII: the range end is U+00EA)
+//   \u00ea           alice note
+//   \U0001F600-1     alice note  (no range end to write: checked in code)
+//   \U0001F601       alice note
+QList<engine::ObjectState> listedObjects()
+{
+    struct Row
+    {
+        QString oid;
+        QString owner;
+        QString kind;
+        bool deleted;
+    };
+    const QList<Row> rows = {{u"a"_s, u"carol"_s, u"note"_s, false},
+                             {u"list"_s, u"alice"_s, u"list"_s, false},
+                             {u"list.1"_s, u"alice"_s, u"list"_s, false},
+                             {u"list.10"_s, u"alice"_s, u"list"_s, false},
+                             {u"list.1:item.1"_s, u"alice"_s, u"item"_s, false},
+                             {u"list.1:item.2"_s, u"bob"_s, u"item"_s, true},
+                             {u"list.2"_s, u"bob"_s, u"list"_s, false},
+                             {u"lisu"_s, u"alice"_s, u"item"_s, false},
+                             {u"m-1"_s, u"alice"_s, u"note"_s, false},
+                             {u"\u00e9-1"_s, u"alice"_s, u"note"_s, false},
+                             {u"\u00ea"_s, u"alice"_s, u"note"_s, false},
+                             {u"\U0001F600-1"_s, u"alice"_s, u"note"_s, false},
+                             {u"\U0001F601"_s, u"alice"_s, u"note"_s, false}};
+    QList<engine::ObjectState> objects;
+    qint64 seq = 0;
+    // Written in reverse so that seq order is not oid order.
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+        engine::ObjectState o = object(it->oid, ++seq, it->deleted);
+        o.owner = it->owner;
+        o.kind = it->kind;
+        o.grants = {u"user:dave"_s};
+        o.access = engine::Access::Private;
+        objects.append(o);
+    }
+    return objects;
+}
+
+QStringList oidsOf(const QList<engine::ObjectState> &objects)
+{
+    QStringList oids;
+    for (const engine::ObjectState &o : objects)
+        oids.append(o.oid);
+    return oids;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(seneschal::storage::ConflictFilter)
+Q_DECLARE_METATYPE(seneschal::storage::ObjectFilter)
 
 // Asserts that a Status or Result is ok, printing the storage error if not.
 #define CHECK_OK(expr)                                                                             \
@@ -143,6 +256,21 @@ private Q_SLOTS:
     void clients_upsert_keeps_first_seen_and_lists_by_cuid();
     void expire_removes_exactly_old_clients_log_and_tombstones();
     void conflicts_round_trip_newest_first();
+    void conflict_ids_are_written_as_given();
+    void conflicts_of_a_batch_committed_twice_are_kept_once();
+    void conflict_ids_are_never_reused_after_expiry();
+    void last_conflict_id_covers_rows_written_before_the_counter();
+    void conflicts_page_filters_before_the_limit_data();
+    void conflicts_page_filters_before_the_limit();
+    void conflicts_page_walks_back_by_id();
+    void expiry_removes_old_conflicts();
+    void objects_page_by_prefix_owner_kind_and_after_data();
+    void objects_page_by_prefix_owner_kind_and_after();
+    void objects_page_walks_forward_by_oid();
+    void access_changes_keep_who_and_what();
+    void access_changes_written_before_the_admin_columns_read_as_empty();
+    void audit_records_come_back_newest_first();
+    void forget_client_drops_its_cursor();
     void users_crud_and_token_version_bumps();
     void groups_crud();
     void failed_commit_rolls_back_and_storage_stays_usable();
@@ -280,6 +408,9 @@ void TestStorage::opening_twice_applies_migrations_once()
 
 void TestStorage::migrations_resume_after_an_interrupted_step()
 {
+    if (m_backend == u"sqlite")
+        QSKIP("SQLite applies each migration in one transaction with its version row: no step "
+              "is ever left half done (and migration 4 adds columns, which cannot run twice)");
     {
         OPEN(s, config());
         CommitBatch batch;
@@ -928,6 +1059,480 @@ void TestStorage::conflicts_round_trip_newest_first()
     QCOMPARE(c.loser, batch.conflicts[1].loser);
     QCOMPARE(c.uploaderCuid, u"dev-2"_s);
     QCOMPARE(c.atMs, 5002);
+    // Written without ids (0): the database numbered them in order.
+    QVERIFY(recent[1].id > 0);
+    QCOMPARE(recent[0].id, recent[1].id + 1);
+    VALUE(last, s->lastConflictId());
+    QCOMPARE(last, recent[0].id);
+}
+
+void TestStorage::conflict_ids_are_written_as_given()
+{
+    OPEN(s, config());
+    VALUE(none, s->lastConflictId());
+    QCOMPARE(none, 0);
+    CommitBatch batch;
+    // Not consecutive and not in order: the ids are the service's, not the
+    // database's.
+    batch.conflicts = {conflict(41, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 10),
+                       conflict(7, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 11)};
+    CHECK_OK(s->commit(batch));
+    VALUE(last, s->lastConflictId());
+    QCOMPARE(last, 41);
+    VALUE(recent, s->recentConflicts(10));
+    QCOMPARE(idsOf(recent), (QList<qint64>{41, 7}));
+    const ConflictRecord &c = recent[1];
+    const ConflictRecord &expected = batch.conflicts[1];
+    QCOMPARE(c.seq, expected.seq);
+    QCOMPARE(c.oid, expected.oid);
+    QCOMPARE(c.property, expected.property);
+    QCOMPARE(c.winner, expected.winner);
+    QCOMPARE(c.loser, expected.loser);
+    QCOMPARE(c.uploaderCuid, expected.uploaderCuid);
+    QCOMPARE(c.atMs, expected.atMs);
+
+    // A batch without conflicts leaves the counter alone; a lower id never
+    // lowers it.
+    CommitBatch other;
+    other.objects = {object(u"x"_s, 1)};
+    other.lastSeq = 1;
+    CHECK_OK(s->commit(other));
+    CommitBatch lower;
+    lower.conflicts = {conflict(8, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 12)};
+    CHECK_OK(s->commit(lower));
+    VALUE(still, s->lastConflictId());
+    QCOMPARE(still, 41);
+    // The counter was raised by the commit itself: history removed by any
+    // means (here by hand) does not bring an id back.
+    QVERIFY(runSql({u"DELETE FROM conflicts"_s}));
+    VALUE(afterDelete, s->lastConflictId());
+    QCOMPARE(afterDelete, 41);
+}
+
+void TestStorage::conflicts_of_a_batch_committed_twice_are_kept_once()
+{
+    // What the service does after a connection lost during COMMIT, when the
+    // outcome is unknown: the same batch again.
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.objects = {object(u"a"_s, 1)};
+    batch.conflicts = {conflict(1, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 10),
+                       conflict(2, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 10)};
+    batch.lastSeq = 1;
+    CHECK_OK(s->commit(batch));
+    CHECK_OK(s->commit(batch));
+    VALUE(recent, s->recentConflicts(10));
+    QCOMPARE(idsOf(recent), (QList<qint64>{2, 1}));
+}
+
+void TestStorage::conflict_ids_are_never_reused_after_expiry()
+{
+    {
+        OPEN(s, config());
+        CommitBatch batch;
+        batch.conflicts = historyRows();
+        CHECK_OK(s->commit(batch));
+        // Numbered by the database (id 0): also counted once its row is gone.
+        CommitBatch numbered;
+        ConflictRecord unnumbered = conflict(0, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 1950);
+        numbered.conflicts = {unnumbered};
+        CHECK_OK(s->commit(numbered));
+        VALUE(recent, s->recentConflicts(1));
+        QCOMPARE(recent.size(), 1);
+        QCOMPARE(recent[0].id, 11);
+
+        VALUE(report, s->expire(100'000));
+        QCOMPARE(report.conflictsRemoved, 11);
+        VALUE(gone, s->recentConflicts(100));
+        QVERIFY(gone.isEmpty());
+        VALUE(last, s->lastConflictId());
+        QCOMPARE(last, 11);
+    }
+    OPEN(reopened, config());
+    VALUE(last, reopened->lastConflictId());
+    QCOMPARE(last, 11);
+    // The next id the service picks is new.
+    CommitBatch next;
+    next.conflicts = {conflict(last + 1, u"a"_s, u"dev-1"_s, u"dev-2"_s, u"dev-2"_s, 200'000)};
+    CHECK_OK(reopened->commit(next));
+    VALUE(after, reopened->lastConflictId());
+    QCOMPARE(after, 12);
+}
+
+void TestStorage::last_conflict_id_covers_rows_written_before_the_counter()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.conflicts = historyRows();
+    CHECK_OK(s->commit(batch));
+    // As in a database whose conflicts were written before migration 4 (or
+    // 3 on MariaDB) added the counter.
+    QVERIFY(runSql({u"UPDATE meta SET meta_value = 0 WHERE meta_key = 'last_conflict_id'"_s}));
+    VALUE(last, s->lastConflictId());
+    QCOMPARE(last, 10);
+}
+
+void TestStorage::conflicts_page_filters_before_the_limit_data()
+{
+    QTest::addColumn<ConflictFilter>("filter");
+    QTest::addColumn<QList<qint64>>("ids");
+    auto filter = [](int limit) {
+        ConflictFilter f;
+        f.limit = limit;
+        return f;
+    };
+    QTest::newRow("newest first") << filter(4) << QList<qint64>{10, 9, 8, 7};
+    QTest::newRow("all") << filter(100) << QList<qint64>{10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    ConflictFilter f = filter(3);
+    f.oid = u"b"_s;
+    QTest::newRow("oid") << f << QList<qint64>{10, 8, 4};
+    f = filter(100);
+    f.cuid = u"dev-7"_s;
+    QTest::newRow("cuid as uploader only") << f << QList<qint64>{6};
+    f.cuid = u"dev-6"_s;
+    QTest::newRow("cuid as loser only") << f << QList<qint64>{6};
+    f.cuid = u"dev-5"_s;
+    QTest::newRow("cuid as winner only") << f << QList<qint64>{6};
+    f.cuid = u"dev-3"_s;
+    QTest::newRow("cuid in any role") << f << QList<qint64>{7, 4, 2};
+    f = filter(1);
+    f.cuid = u"dev-4"_s;
+    QTest::newRow("cuid, limit 1") << f << QList<qint64>{9};
+    f = filter(100);
+    f.fromMs = 1200;
+    f.toMs = 1600;
+    QTest::newRow("from and to, both included") << f << QList<qint64>{7, 6, 5, 4, 3};
+    f.limit = 2;
+    QTest::newRow("from and to, limit 2") << f << QList<qint64>{7, 6};
+    f = filter(100);
+    f.fromMs = 1850;
+    QTest::newRow("from only") << f << QList<qint64>{10};
+    f = filter(100);
+    f.toMs = 1000;
+    QTest::newRow("to only") << f << QList<qint64>{1};
+    f = filter(100);
+    f.beforeId = 5;
+    QTest::newRow("before an id") << f << QList<qint64>{4, 3, 2, 1};
+    f = filter(100);
+    f.oid = u"a"_s;
+    f.cuid = u"dev-1"_s;
+    f.beforeId = 9;
+    QTest::newRow("oid, cuid and before") << f << QList<qint64>{5, 3, 1};
+    f = filter(2);
+    f.oid = u"a"_s;
+    f.fromMs = 1300;
+    f.beforeId = 9;
+    QTest::newRow("oid, from, before, limit") << f << QList<qint64>{7, 5};
+    f = filter(100);
+    f.oid = u"z"_s;
+    QTest::newRow("nothing matches") << f << QList<qint64>{};
+    f = filter(100);
+    f.fromMs = 1500;
+    f.toMs = 1400;
+    QTest::newRow("an empty time range") << f << QList<qint64>{};
+    QTest::newRow("limit 0") << filter(0) << QList<qint64>{};
+}
+
+void TestStorage::conflicts_page_filters_before_the_limit()
+{
+    QFETCH(ConflictFilter, filter);
+    QFETCH(QList<qint64>, ids);
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.conflicts = historyRows();
+    CHECK_OK(s->commit(batch));
+    VALUE(page, s->conflictsPage(filter));
+    QCOMPARE(idsOf(page), ids);
+}
+
+void TestStorage::conflicts_page_walks_back_by_id()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.conflicts = historyRows();
+    CHECK_OK(s->commit(batch));
+    ConflictFilter filter;
+    filter.cuid = u"dev-1"_s;
+    filter.limit = 2;
+    QList<qint64> seen;
+    for (int pages = 0; pages < 10; ++pages) {
+        VALUE(page, s->conflictsPage(filter));
+        QVERIFY(page.size() <= 2);
+        if (page.isEmpty())
+            break;
+        seen += idsOf(page);
+        filter.beforeId = page.constLast().id;
+    }
+    QCOMPARE(seen, (QList<qint64>{10, 9, 8, 5, 3, 2, 1}));
+
+    // The rows come back whole.
+    filter = ConflictFilter();
+    filter.oid = u"c"_s;
+    VALUE(one, s->conflictsPage(filter));
+    QCOMPARE(one.size(), 1);
+    const ConflictRecord expected = historyRows()[5];
+    QCOMPARE(one[0].id, 6);
+    QCOMPARE(one[0].seq, expected.seq);
+    QCOMPARE(one[0].property, expected.property);
+    QCOMPARE(one[0].winner, expected.winner);
+    QCOMPARE(one[0].loser, expected.loser);
+    QCOMPARE(one[0].uploaderCuid, u"dev-7"_s);
+    QCOMPARE(one[0].atMs, 1500);
+}
+
+void TestStorage::expiry_removes_old_conflicts()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.conflicts = historyRows();
+    CHECK_OK(s->commit(batch));
+    AuditRecord audit{0, 10, u"admin"_s, u"expire"_s, R"({"cuid":"dev-1"})"};
+    CHECK_OK(s->appendAudit(audit));
+
+    VALUE(report, s->expire(1400)); // at_ms below the horizon: 1000-1300
+    QCOMPARE(report.conflictsRemoved, 4);
+    VALUE(left, s->conflictsPage(ConflictFilter()));
+    QCOMPARE(idsOf(left), (QList<qint64>{10, 9, 8, 7, 6, 5}));
+    VALUE(again, s->expire(1400));
+    QCOMPARE(again.conflictsRemoved, 0);
+    // The audit is kept whatever its age.
+    VALUE(audits, s->recentAudit(10));
+    QCOMPARE(audits.size(), 1);
+}
+
+void TestStorage::objects_page_by_prefix_owner_kind_and_after_data()
+{
+    QTest::addColumn<ObjectFilter>("filter");
+    QTest::addColumn<QStringList>("oids");
+    auto filter = [](int limit) {
+        ObjectFilter f;
+        f.limit = limit;
+        return f;
+    };
+    QTest::newRow("all, by oid") << filter(100)
+                                 << QStringList{
+                                        u"a"_s,         u"list"_s,          u"list.1"_s,
+                                        u"list.10"_s,   u"list.1:item.1"_s, u"list.1:item.2"_s,
+                                        u"list.2"_s,    u"lisu"_s,          u"m-1"_s,
+                                        u"\u00e9-1"_s,  u"\u00ea"_s,        u"\U0001F600-1"_s,
+                                        u"\U0001F601"_s};
+    QTest::newRow("limit") << filter(3) << QStringList{u"a"_s, u"list"_s, u"list.1"_s};
+    ObjectFilter f = filter(100);
+    f.prefix = u"list"_s;
+    QTest::newRow("prefix, not the next oid past its range")
+        << f << QStringList{u"list"_s,          u"list.1"_s,        u"list.10"_s,
+                            u"list.1:item.1"_s, u"list.1:item.2"_s, u"list.2"_s};
+    f.prefix = u"list.1"_s;
+    QTest::newRow("longer prefix")
+        << f << QStringList{u"list.1"_s, u"list.10"_s, u"list.1:item.1"_s, u"list.1:item.2"_s};
+    f.prefix = u"list.1:"_s;
+    QTest::newRow("prefix ending in a separator")
+        << f << QStringList{u"list.1:item.1"_s, u"list.1:item.2"_s};
+    f.prefix = u"list."_s;
+    f.owner = u"bob"_s;
+    QTest::newRow("prefix and owner") << f << QStringList{u"list.1:item.2"_s, u"list.2"_s};
+    f = filter(100);
+    f.kind = u"item"_s;
+    QTest::newRow("kind, tombstones included")
+        << f << QStringList{u"list.1:item.1"_s, u"list.1:item.2"_s, u"lisu"_s};
+    f.owner = u"alice"_s;
+    f.kind = u"list"_s;
+    QTest::newRow("owner and kind") << f << QStringList{u"list"_s, u"list.1"_s, u"list.10"_s};
+    f = filter(2);
+    f.prefix = u"list"_s;
+    f.afterOid = u"list.10"_s;
+    QTest::newRow("prefix, after and limit")
+        << f << QStringList{u"list.1:item.1"_s, u"list.1:item.2"_s};
+    f = filter(1);
+    f.afterOid = u"lisu"_s;
+    QTest::newRow("after, limit 1") << f << QStringList{u"m-1"_s};
+    f = filter(100);
+    f.prefix = u"\u00e9"_s;
+    QTest::newRow("non-ASCII prefix") << f << QStringList{u"\u00e9-1"_s};
+    f.prefix = u"\U0001F600"_s;
+    QTest::newRow("prefix without a range end") << f << QStringList{u"\U0001F600-1"_s};
+    f.prefix = u"z"_s;
+    QTest::newRow("nothing matches") << f << QStringList{};
+    f = filter(100);
+    f.owner = u"carol"_s;
+    f.kind = u"list"_s;
+    QTest::newRow("owner and kind, nothing matches") << f << QStringList{};
+    QTest::newRow("limit 0") << filter(0) << QStringList{};
+}
+
+void TestStorage::objects_page_by_prefix_owner_kind_and_after()
+{
+    QFETCH(ObjectFilter, filter);
+    QFETCH(QStringList, oids);
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.objects = listedObjects();
+    batch.lastSeq = batch.objects.size();
+    CHECK_OK(s->commit(batch));
+    VALUE(page, s->objectsPage(filter));
+    QCOMPARE(oidsOf(page), oids);
+    // Whole objects, as every other object read gives them.
+    for (const engine::ObjectState &o : page) {
+        const auto expected = std::find_if(batch.objects.cbegin(), batch.objects.cend(),
+                                           [&](const auto &e) { return e.oid == o.oid; });
+        QVERIFY(expected != batch.objects.cend());
+        QCOMPARE(o, *expected);
+    }
+}
+
+void TestStorage::objects_page_walks_forward_by_oid()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.objects = listedObjects();
+    batch.lastSeq = batch.objects.size();
+    CHECK_OK(s->commit(batch));
+    ObjectFilter filter;
+    filter.prefix = u"list"_s;
+    filter.limit = 4;
+    QStringList seen;
+    for (int pages = 0; pages < 10; ++pages) {
+        VALUE(page, s->objectsPage(filter));
+        QVERIFY(page.size() <= 4);
+        if (page.isEmpty())
+            break;
+        seen += oidsOf(page);
+        filter.afterOid = page.constLast().oid;
+    }
+    QCOMPARE(seen, (QStringList{u"list"_s, u"list.1"_s, u"list.10"_s, u"list.1:item.1"_s,
+                                u"list.1:item.2"_s, u"list.2"_s}));
+}
+
+void TestStorage::access_changes_keep_who_and_what()
+{
+    OPEN(s, config());
+    VALUE(none, s->recentAccessChanges(10));
+    QVERIFY(none.isEmpty());
+
+    CommitBatch batch;
+    for (int i = 1; i <= 3; ++i) {
+        AccessChange change;
+        change.seq = i;
+        change.oid = u"list-%1"_s.arg(i);
+        change.before = R"({"users":["alice"]})";
+        change.after = R"({"users":["alice","bob"]})";
+        change.atMs = 100 + i;
+        change.by = u"alice"_s;
+        change.access = i == 2 ? u"public"_s : u"private"_s;
+        if (i != 2) {
+            change.granted = {u"user:bob"_s, u"group:st\u00e4ff \"x\""_s};
+            change.revoked = {u"user:carol"_s};
+        }
+        batch.accessChanges.append(change);
+    }
+    batch.lastSeq = 3;
+    CHECK_OK(s->commit(batch));
+
+    VALUE(after, s->accessChangesAfter(1));
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after[0].seq, 2);
+    QCOMPARE(after[0].access, u"public"_s);
+    QCOMPARE(after[0].granted, QStringList());
+    QCOMPARE(after[0].revoked, QStringList());
+    const AccessChange &third = after[1];
+    QCOMPARE(third.seq, 3);
+    QCOMPARE(third.oid, u"list-3"_s);
+    QCOMPARE(third.before, batch.accessChanges[2].before);
+    QCOMPARE(third.after, batch.accessChanges[2].after);
+    QCOMPARE(third.atMs, 103);
+    QCOMPARE(third.by, u"alice"_s);
+    QCOMPARE(third.access, u"private"_s);
+    QCOMPARE(third.granted, (QStringList{u"user:bob"_s, u"group:st\u00e4ff \"x\""_s}));
+    QCOMPARE(third.revoked, QStringList{u"user:carol"_s});
+
+    VALUE(recent, s->recentAccessChanges(2));
+    QCOMPARE(recent.size(), 2);
+    QCOMPARE(recent[0].seq, 3);
+    QCOMPARE(recent[1].seq, 2);
+    QCOMPARE(recent[0].granted, third.granted);
+    QCOMPARE(recent[0].by, u"alice"_s);
+    VALUE(zero, s->recentAccessChanges(0));
+    QVERIFY(zero.isEmpty());
+}
+
+void TestStorage::access_changes_written_before_the_admin_columns_read_as_empty()
+{
+    OPEN(s, config());
+    // A row as schema 3 (2 on MariaDB) wrote it: only the original columns.
+    QVERIFY(runSql({u"INSERT INTO access_changes (seq, oid, before_audience, after_audience, "
+                    "at_ms) VALUES (5, 'old', '{}', '{}', 9)"_s}));
+    VALUE(changes, s->recentAccessChanges(10));
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes[0].oid, u"old"_s);
+    QCOMPARE(changes[0].by, QString());
+    QCOMPARE(changes[0].access, QString());
+    QCOMPARE(changes[0].granted, QStringList());
+    QCOMPARE(changes[0].revoked, QStringList());
+}
+
+void TestStorage::audit_records_come_back_newest_first()
+{
+    OPEN(s, config());
+    VALUE(none, s->recentAudit(10));
+    QVERIFY(none.isEmpty());
+
+    const QList<AuditRecord> records = {
+        {0, 100, u"admin"_s, u"disconnect"_s, R"({"cuid":"dev-1"})"},
+        {0, 200, u"root"_s, u"user"_s, R"({"op":"add","name":"b\u00f6b"})"},
+        {0, 300, u"admin"_s, u"group"_s, QByteArray()}};
+    QList<qint64> ids;
+    for (const AuditRecord &record : records) {
+        VALUE(id, s->appendAudit(record));
+        QVERIFY(id > 0);
+        if (!ids.isEmpty())
+            QVERIFY(id > ids.constLast());
+        ids.append(id);
+    }
+
+    VALUE(recent, s->recentAudit(2));
+    QCOMPARE(recent.size(), 2);
+    QCOMPARE(recent[0].id, ids[2]);
+    QCOMPARE(recent[0].type, u"group"_s);
+    QCOMPARE(recent[0].args, QByteArray("{}")); // no arguments: an empty object
+    const AuditRecord &user = recent[1];
+    QCOMPARE(user.id, ids[1]);
+    QCOMPARE(user.atMs, 200);
+    QCOMPARE(user.by, u"root"_s);
+    QCOMPARE(user.type, u"user"_s);
+    QCOMPARE(user.args, records[1].args);
+    VALUE(all, s->recentAudit(10));
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all[2].id, ids[0]);
+    VALUE(zero, s->recentAudit(0));
+    QVERIFY(zero.isEmpty());
+}
+
+void TestStorage::forget_client_drops_its_cursor()
+{
+    OPEN(s, config());
+    CommitBatch batch;
+    batch.clients = {clientRecord(u"dev-a"_s, 10, 20, 7), clientRecord(u"dev-b"_s, 10, 20, 9)};
+    batch.log = {logEntry(u"dev-a"_s, u"d-1"_s, 15)};
+    CHECK_OK(s->commit(batch));
+
+    CHECK_OK(s->forgetClient(u"dev-a"_s));
+    VALUE(gone, s->client(u"dev-a"_s));
+    QVERIFY(!gone.has_value());
+    VALUE(left, s->clients());
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left[0].cuid, u"dev-b"_s);
+    QCOMPARE(left[0].cursor, 9);
+    // Its logged ids stay while the log keeps them: a repeat is still a repeat.
+    VALUE(known, knownIdsOf(*s, u"dev-a"_s, {u"d-1"_s}));
+    QCOMPARE(known.size(), 1);
+    // Forgetting a device that is not known (any more) is no error.
+    CHECK_OK(s->forgetClient(u"dev-a"_s));
+    // Seen again, it starts from nothing.
+    CHECK_OK(s->upsertClient(clientRecord(u"dev-a"_s, 30, 30, 0)));
+    VALUE(back, s->client(u"dev-a"_s));
+    QVERIFY(back.has_value());
+    QCOMPARE(back->cursor, 0);
+    QCOMPARE(back->firstSeenMs, 30);
 }
 
 void TestStorage::users_crud_and_token_version_bumps()

@@ -41,10 +41,13 @@ SqlStatements sqliteStatements()
         "grants = excluded.grants"_s};
     s.insertLog = {u"INSERT INTO dispatch_log (cuid, id, oid, ts, received_ms, raw_json) VALUES "_s,
                    u"(?, ?, ?, ?, ?, ?)"_s, u" ON CONFLICT (cuid, id) DO NOTHING"_s};
+    // The same batch committed again (after a connection lost during COMMIT)
+    // must not fail on the ids it wrote the first time, nor write them twice.
     s.insertConflicts = {
-        u"INSERT INTO conflicts (seq, oid, property_name, winner_value, winner_ts, winner_cuid, "
-        "winner_id, loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms) VALUES "_s,
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, QString()};
+        u"INSERT INTO conflicts (id, seq, oid, property_name, winner_value, winner_ts, "
+        "winner_cuid, winner_id, loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, "
+        "at_ms) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, u" ON CONFLICT (id) DO NOTHING"_s};
     s.upsertClients = {
         u"INSERT INTO clients (cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen) "
         "VALUES "_s,
@@ -53,8 +56,8 @@ SqlStatements sqliteStatements()
         "last_seen_ms = excluded.last_seen_ms, cursor_seq = excluded.cursor_seq, "
         "groups_seen = excluded.groups_seen"_s};
     s.insertAccessChanges = {u"INSERT INTO access_changes (seq, oid, before_audience, "
-                             "after_audience, at_ms) VALUES "_s,
-                             u"(?, ?, ?, ?, ?)"_s, QString()};
+                             "after_audience, at_ms, by_uuid, access, granted, revoked) VALUES "_s,
+                             u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, QString()};
     s.insertOpenUpload =
         u"INSERT INTO open_uploads (cuid, since_ms) VALUES (?, ?) "
         "ON CONFLICT (cuid) DO UPDATE SET since_ms = MIN(since_ms, excluded.since_ms)"_s;
@@ -64,6 +67,11 @@ SqlStatements sqliteStatements()
         u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'last_seq'"_s;
     s.selectLastSeq = u"SELECT MAX(meta_value, COALESCE((SELECT MAX(seq) FROM objects), 0)) "
                       "FROM meta WHERE meta_key = 'last_seq'"_s;
+    s.raiseLastConflictId = u"UPDATE meta SET meta_value = MAX(meta_value, ?) "
+                            "WHERE meta_key = 'last_conflict_id'"_s;
+    s.selectLastConflictId =
+        u"SELECT MAX(meta_value, COALESCE((SELECT MAX(id) FROM conflicts), 0)) "
+        "FROM meta WHERE meta_key = 'last_conflict_id'"_s;
 
     s.selectObject =
         u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects WHERE oid = ?"_s;
@@ -81,8 +89,15 @@ SqlStatements sqliteStatements()
                         u"?"_s, u") ORDER BY seq"_s};
     s.selectGrantedTo = u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects "
                         "WHERE instr(grants, ?) > 0 ORDER BY seq"_s;
-    s.selectAccessChangesAfter = u"SELECT seq, oid, before_audience, after_audience, at_ms "
-                                 "FROM access_changes WHERE seq > ? ORDER BY seq"_s;
+    s.selectAccessChangesAfter =
+        u"SELECT seq, oid, before_audience, after_audience, at_ms, by_uuid, access, granted, "
+        "revoked FROM access_changes WHERE seq > ? ORDER BY seq"_s;
+    s.selectRecentAccessChanges =
+        u"SELECT seq, oid, before_audience, after_audience, at_ms, by_uuid, access, granted, "
+        "revoked FROM access_changes ORDER BY seq DESC LIMIT ?"_s;
+    s.insertAudit = u"INSERT INTO audit (at_ms, by_uuid, type, args) VALUES (?, ?, ?, ?)"_s;
+    s.selectRecentAudit =
+        u"SELECT id, at_ms, by_uuid, type, args FROM audit ORDER BY id DESC LIMIT ?"_s;
     s.countObjectsAfter = u"SELECT COUNT(*) FROM objects WHERE seq > ?"_s;
     // A join rather than `(cuid, id) IN (...)`, which SQLite 3.40 answers
     // with a scan of the whole log instead of one index search per pair.
@@ -93,9 +108,22 @@ SqlStatements sqliteStatements()
                           "WHERE cuid = ? AND received_ms >= ? ORDER BY received_ms, id"_s;
     s.selectLoggedIds = u"SELECT id FROM dispatch_log WHERE cuid = ? LIMIT ?"_s;
     s.selectRecentConflicts =
-        u"SELECT seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
+        u"SELECT id, seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
         "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms "
         "FROM conflicts ORDER BY id DESC LIMIT ?"_s;
+    s.selectConflictsPage = {
+        u"SELECT id, seq, oid, property_name, winner_value, winner_ts, winner_cuid, winner_id, "
+        "loser_value, loser_ts, loser_cuid, loser_id, uploader_cuid, at_ms FROM conflicts"_s,
+        {u"oid = ?"_s, u"(winner_cuid = ? OR loser_cuid = ? OR uploader_cuid = ?)"_s,
+         u"at_ms >= ?"_s, u"at_ms <= ?"_s, u"id < ?"_s},
+        u" ORDER BY id DESC LIMIT ?"_s};
+    // The prefix as a range of the primary key rather than LIKE, whose
+    // wildcards would need escaping and whose index use depends on the
+    // collation.
+    s.selectObjectsPage = {
+        u"SELECT oid, kind, parent, owner, access, seq, props, grants FROM objects"_s,
+        {u"owner = ?"_s, u"kind = ?"_s, u"oid >= ?"_s, u"oid < ?"_s, u"oid > ?"_s},
+        u" ORDER BY oid LIMIT ?"_s};
 
     s.selectClient = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
                      "FROM clients "
@@ -103,6 +131,7 @@ SqlStatements sqliteStatements()
     s.selectClients = u"SELECT cuid, uuid, first_seen_ms, last_seen_ms, cursor_seq, groups_seen "
                       "FROM clients "
                       "ORDER BY cuid"_s;
+    s.deleteClient = u"DELETE FROM clients WHERE cuid = ?"_s;
 
     s.selectExpiredTombstoneMaxSeq =
         u"SELECT COALESCE(MAX(seq), 0) FROM objects WHERE deleted = 1 AND updated_ms < ?"_s;
@@ -113,6 +142,7 @@ SqlStatements sqliteStatements()
     s.selectExpiredAccessChangeMaxSeq =
         u"SELECT COALESCE(MAX(seq), 0) FROM access_changes WHERE at_ms < ?"_s;
     s.deleteExpiredAccessChanges = u"DELETE FROM access_changes WHERE at_ms < ?"_s;
+    s.deleteExpiredConflicts = u"DELETE FROM conflicts WHERE at_ms < ?"_s;
     s.raisePurgedSeq =
         u"UPDATE meta SET meta_value = MAX(meta_value, ?) WHERE meta_key = 'purged_seq'"_s;
     s.selectPurgedSeq = u"SELECT meta_value FROM meta WHERE meta_key = 'purged_seq'"_s;
