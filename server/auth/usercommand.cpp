@@ -1,10 +1,5 @@
 #include "usercommand.h"
 
-#include "storage/storage.h"
-
-#include <QDateTime>
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 
 namespace seneschal::auth {
@@ -17,11 +12,10 @@ constexpr int kExitUsage = 2;
 
 UserCommand::UserCommand(storage::Storage &storage, QTextStream &in, QTextStream &out,
                          QTextStream &err, PasswordHasher hasher)
-    : m_storage(storage)
+    : m_directory(storage, hasher)
     , m_in(in)
     , m_out(out)
     , m_err(err)
-    , m_hasher(hasher)
 {}
 
 QString UserCommand::usage()
@@ -39,16 +33,18 @@ QString UserCommand::usage()
            "  group list\n"_s;
 }
 
-bool UserCommand::isValidName(const QString &name)
-{
-    static const QRegularExpression pattern(u"^[A-Za-z0-9._@-]{1,64}$"_s);
-    return pattern.match(name).hasMatch();
-}
-
 int UserCommand::fail(const QString &message)
 {
     m_err << "error: " << message << Qt::endl;
     return kExitFailed;
+}
+
+int UserCommand::done(const std::optional<protocol::Error> &error, const QString &message)
+{
+    if (error)
+        return fail(error->message);
+    m_out << message << Qt::endl;
+    return kExitOk;
 }
 
 int UserCommand::usageError(const QString &message)
@@ -89,82 +85,37 @@ int UserCommand::user(const QStringList &args)
     if (sub == "list"_L1) {
         if (args.size() != 1)
             return usageError(u"user list takes no arguments"_s);
-        const auto users = m_storage.users();
+        const auto users = m_directory.users();
         if (!users)
             return fail(users.error().message);
-        for (const storage::UserRecord &u : users.value()) {
-            const auto groups = m_storage.groupsOf(u.uuid);
-            m_out << u.uuid << "\t" << (u.passwordHash.isEmpty() ? "no-password" : "password")
-                  << "\t" << (u.disabled ? "disabled" : "enabled") << "\t"
-                  << (groups ? groups.value().join(u',') : QString()) << "\n";
+        for (const UserDirectory::User &u : users.value()) {
+            m_out << u.name << "\t" << (u.hasPassword ? "password" : "no-password") << "\t"
+                  << (u.disabled ? "disabled" : "enabled") << "\t" << u.groups.join(u',') << "\n";
         }
         m_out.flush();
         return kExitOk;
     }
+    if (sub != "add"_L1 && sub != "passwd"_L1 && sub != "disable"_L1 && sub != "enable"_L1)
+        return usageError(u"unknown user command '%1'"_s.arg(sub));
     if (args.size() != 2)
         return usageError(u"user %1 needs exactly one NAME"_s.arg(sub));
     const QString name = args[1];
-    if (!isValidName(name))
+    // Checked before the password is asked for; the directory checks again.
+    if (!UserDirectory::isValidName(name))
         return fail(u"'%1' is not a valid user name (1-64 of A-Z a-z 0-9 . _ @ -)"_s.arg(name));
-    const auto existing = m_storage.user(name);
-    if (!existing)
-        return fail(existing.error().message);
-    const bool exists = existing.value().has_value();
 
-    if (sub == "add"_L1) {
-        if (exists)
-            return fail(u"user %1 exists; use 'user passwd'"_s.arg(name));
+    if (sub == "add"_L1 || sub == "passwd"_L1) {
         QString password;
         if (!readPassword(name, &password))
             return kExitFailed;
-        storage::UserRecord record;
-        record.uuid = name;
-        record.passwordHash = m_hasher.hash(password);
-        record.createdMs = QDateTime::currentMSecsSinceEpoch();
-        if (record.passwordHash.isEmpty())
-            return fail(u"hashing failed"_s);
-        const storage::Status status = m_storage.createUser(record);
-        if (!status)
-            return fail(status.error().message);
-        m_out << "user " << name << " added" << Qt::endl;
-        return kExitOk;
+        if (sub == "add"_L1)
+            return done(m_directory.addUser(name, password), u"user %1 added"_s.arg(name));
+        return done(m_directory.setPassword(name, password),
+                    u"password of %1 changed; its old tokens no longer work"_s.arg(name));
     }
-    if (sub == "passwd"_L1) {
-        if (!exists)
-            return fail(u"no user %1"_s.arg(name));
-        QString password;
-        if (!readPassword(name, &password))
-            return kExitFailed;
-        const QString hash = m_hasher.hash(password);
-        if (hash.isEmpty())
-            return fail(u"hashing failed"_s);
-        const storage::Status status = m_storage.setPasswordHash(name, hash);
-        if (!status)
-            return fail(status.error().message);
-        m_out << "password of " << name << " changed; its old tokens no longer work" << Qt::endl;
-        return kExitOk;
-    }
-    if (sub == "disable"_L1 || sub == "enable"_L1) {
-        const bool disable = sub == "disable"_L1;
-        if (!exists) {
-            if (!disable)
-                return fail(u"no user %1"_s.arg(name));
-            // An LDAP or external user who never logged in: a record without a
-            // password carries the flag.
-            storage::UserRecord record;
-            record.uuid = name;
-            record.createdMs = QDateTime::currentMSecsSinceEpoch();
-            const storage::Status created = m_storage.createUser(record);
-            if (!created)
-                return fail(created.error().message);
-        }
-        const storage::Status status = m_storage.setDisabled(name, disable);
-        if (!status)
-            return fail(status.error().message);
-        m_out << "user " << name << (disable ? " disabled" : " enabled") << Qt::endl;
-        return kExitOk;
-    }
-    return usageError(u"unknown user command '%1'"_s.arg(sub));
+    const bool disable = sub == "disable"_L1;
+    return done(m_directory.setDisabled(name, disable),
+                u"user %1 %2"_s.arg(name, disable ? u"disabled"_s : u"enabled"_s));
 }
 
 int UserCommand::group(const QStringList &args)
@@ -173,13 +124,11 @@ int UserCommand::group(const QStringList &args)
     if (sub == "list"_L1) {
         if (args.size() != 1)
             return usageError(u"group list takes no arguments"_s);
-        const auto groups = m_storage.groups();
+        const auto groups = m_directory.groups();
         if (!groups)
             return fail(groups.error().message);
-        for (const QString &gid : groups.value()) {
-            const auto members = m_storage.groupMembers(gid);
-            m_out << gid << "\t" << (members ? members.value().join(u',') : QString()) << "\n";
-        }
+        for (const UserDirectory::Group &g : groups.value())
+            m_out << g.gid << "\t" << g.members.join(u',') << "\n";
         m_out.flush();
         return kExitOk;
     }
@@ -187,29 +136,18 @@ int UserCommand::group(const QStringList &args)
         if (args.size() != 2)
             return usageError(u"group %1 needs exactly one GROUP"_s.arg(sub));
         const QString gid = args[1];
-        if (!isValidName(gid))
-            return fail(u"'%1' is not a valid group name"_s.arg(gid));
-        const storage::Status status =
-            sub == "add"_L1 ? m_storage.createGroup(gid) : m_storage.removeGroup(gid);
-        if (!status)
-            return fail(status.error().message);
-        m_out << "group " << gid << (sub == "add"_L1 ? " added" : " removed") << Qt::endl;
-        return kExitOk;
+        if (sub == "add"_L1)
+            return done(m_directory.addGroup(gid), u"group %1 added"_s.arg(gid));
+        return done(m_directory.removeGroup(gid), u"group %1 removed"_s.arg(gid));
     }
     if (sub == "member-add"_L1 || sub == "member-remove"_L1) {
         if (args.size() != 3)
             return usageError(u"group %1 needs GROUP and NAME"_s.arg(sub));
         const QString gid = args[1];
-        const QString uuid = args[2];
-        if (!isValidName(gid) || !isValidName(uuid))
-            return fail(u"invalid group or user name"_s);
-        const bool add = sub == "member-add"_L1;
-        const storage::Status status =
-            add ? m_storage.addGroupMember(gid, uuid) : m_storage.removeGroupMember(gid, uuid);
-        if (!status)
-            return fail(status.error().message);
-        m_out << uuid << (add ? " added to " : " removed from ") << gid << Qt::endl;
-        return kExitOk;
+        const QString name = args[2];
+        if (sub == "member-add"_L1)
+            return done(m_directory.addMember(gid, name), u"%1 added to %2"_s.arg(name, gid));
+        return done(m_directory.removeMember(gid, name), u"%1 removed from %2"_s.arg(name, gid));
     }
     return usageError(u"unknown group command '%1'"_s.arg(sub));
 }

@@ -1,21 +1,19 @@
 #pragma once
 
 #include "passwordhasher.h"
+#include "userdirectory.h"
 
 #include <QStringList>
 #include <QTextStream>
 
-namespace seneschal::storage {
-class Storage;
-}
-
 namespace seneschal::auth {
 
-// The local user and group administration behind
+// The command line of the local user and group administration,
 // `seneschal-server user add|passwd|disable|enable|list` and
-// `seneschal-server group add|remove|member-add|member-remove|list`.
-// Passwords are read from `in` (one line), never from the arguments, so they
-// do not show up in `ps` or shell history. The storage must be open.
+// `seneschal-server group add|remove|member-add|member-remove|list`: it
+// parses the arguments and prints; the rules are UserDirectory's. Passwords
+// are read from `in` (one line), never from the arguments, so they do not
+// show up in `ps` or shell history. The storage must be open.
 class UserCommand
 {
 public:
@@ -27,20 +25,21 @@ public:
     int run(const QStringList &args);
 
     static QString usage();
-    static bool isValidName(const QString &name);
 
 private:
     int user(const QStringList &args);
     int group(const QStringList &args);
     int fail(const QString &message);
+    // 0 with `message` on `out` when `error` is nullopt, else 1 with the
+    // error on `err`.
+    int done(const std::optional<protocol::Error> &error, const QString &message);
     int usageError(const QString &message);
     bool readPassword(const QString &uuid, QString *password);
 
-    storage::Storage &m_storage;
+    UserDirectory m_directory;
     QTextStream &m_in;
     QTextStream &m_out;
     QTextStream &m_err;
-    PasswordHasher m_hasher;
 };
 
 // Convenience for main(): runs UserCommand with the default scrypt cost.

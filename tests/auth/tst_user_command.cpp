@@ -37,6 +37,7 @@ private Q_SLOTS:
     void user_disable_of_unknown_user_creates_a_disabled_record();
     void user_list_shows_users_state_and_groups();
     void group_add_member_add_list_member_remove_remove();
+    void group_member_remove_of_a_non_member_fails();
     void unknown_command_is_a_usage_error();
     void wrong_argument_count_is_a_usage_error();
     void storage_failure_is_reported();
@@ -174,6 +175,17 @@ void TestUserCommand::group_add_member_add_list_member_remove_remove()
     QCOMPARE(run({u"group"_s, u"remove"_s, u"family"_s}).code, 0);
     QVERIFY(m_storage->groups().value().isEmpty());
     QCOMPARE(run({u"group"_s, u"remove"_s, u"family"_s}).code, 1);
+}
+
+void TestUserCommand::group_member_remove_of_a_non_member_fails()
+{
+    QCOMPARE(run({u"group"_s, u"add"_s, u"admins"_s}).code, 0);
+    QCOMPARE(run({u"group"_s, u"member-add"_s, u"admins"_s, u"alice"_s}).code, 0);
+    // a typo must not look like a removal
+    const Run r = run({u"group"_s, u"member-remove"_s, u"admins"_s, u"alcie"_s});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(u"not a member"_s));
+    QCOMPARE(m_storage->groupMembers(u"admins"_s).value(), QStringList{u"alice"_s});
 }
 
 void TestUserCommand::unknown_command_is_a_usage_error()
