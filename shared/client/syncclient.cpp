@@ -6,8 +6,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSslConfiguration>
-#include <QWebSocket>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +13,6 @@ using namespace Qt::StringLiterals;
 namespace seneschal::client {
 
 namespace {
-
-constexpr int kAbnormalClosure = 1006; // RFC 6455: closed without a close frame
 
 qint64 nowMs()
 {
@@ -39,12 +35,20 @@ SyncClient::SyncClient(const SyncClientOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_outbox(options.outboxPath)
+    , m_connection(this)
     , m_since(options.since)
 {
     m_helloTimer.setSingleShot(true);
     connect(&m_helloTimer, &QTimer::timeout, this, &SyncClient::sendHello);
     m_ackTimer.setSingleShot(true);
     connect(&m_ackTimer, &QTimer::timeout, this, &SyncClient::flushAck);
+
+    connect(&m_connection, &WsConnection::connected, this, &SyncClient::onSocketConnected);
+    connect(&m_connection, &WsConnection::disconnected, this, &SyncClient::onDisconnected);
+    connect(&m_connection, &WsConnection::textReceived, this, &SyncClient::onTextMessage);
+    connect(&m_connection, &WsConnection::binaryReceived, this, &SyncClient::onBinaryMessage);
+    connect(&m_connection, &WsConnection::sslErrors, this, &SyncClient::sslErrors);
+    connect(&m_connection, &WsConnection::socketError, this, &SyncClient::socketError);
 
     QString error;
     if (!m_outbox.load(&error))
@@ -57,69 +61,35 @@ SyncClient::SyncClient(const SyncClientOptions &options, QObject *parent)
 
 SyncClient::~SyncClient()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        delete m_socket;
-    }
+    // The connection goes without a word: nobody is left to hear it.
+    m_connection.disconnect(this);
 }
 
 // ---- the session
 
 void SyncClient::connectToServer()
 {
-    if (m_socket) {
+    if (m_connection.isActive()) {
         qCWarning(lcClient) << "connectToServer: already connected or connecting";
         return;
     }
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    if (m_options.url.scheme() == u"wss") {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_options.caCertificates.isEmpty())
-            tls.setCaCertificates(m_options.caCertificates); // these only
-        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        m_socket->setSslConfiguration(tls);
-    }
-    connect(m_socket, &QWebSocket::connected, this, &SyncClient::onSocketConnected);
-    connect(m_socket, &QWebSocket::disconnected, this, &SyncClient::finishDisconnect);
-    connect(m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeHandshake = true; });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &SyncClient::onBinaryMessage);
-    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            &SyncClient::onSocketError);
-    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        qCWarning(lcClient) << "TLS verification failed:" << errors;
-        Q_EMIT sslErrors(errors); // never ignored
-    });
-
     m_uploadEndSent = false;
     m_lastAckSent = 0;
     m_sentThisSession.clear();
-    m_closeHandshake = false;
-    m_closeCode = 0;
-    m_closeReason.clear();
     setState(State::Connecting);
     qCDebug(lcClient) << "connecting to" << m_options.url.toDisplayString() << "as"
                       << m_options.cuid;
-    m_socket->open(m_options.url);
+    m_connection.open(m_options.url, TlsOptions{m_options.caCertificates, m_options.caFile});
 }
 
 void SyncClient::disconnectFromServer(int closeCode, const QString &reason)
 {
-    if (!m_socket)
-        return;
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
-    else
-        abort();
+    m_connection.close(closeCode, reason);
 }
 
 void SyncClient::abort()
 {
-    if (!m_socket)
-        return;
-    m_socket->abort();
-    finishDisconnect(); // in case the socket was not connected yet and stays silent
+    m_connection.abort();
 }
 
 void SyncClient::setState(State state)
@@ -140,39 +110,12 @@ void SyncClient::onSocketConnected()
         m_helloTimer.start(m_options.helloDelayMs);
 }
 
-void SyncClient::onSocketError(QAbstractSocket::SocketError error)
+void SyncClient::onDisconnected(int closeCode, const QString &reason)
 {
-    if (!m_socket)
-        return;
-    const QString message = m_socket->errorString();
-    qCDebug(lcClient) << "socket error" << error << message;
-    Q_EMIT socketError(error, message);
-    // A connection that never opened ends here: no disconnected() follows.
-    if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState)
-        finishDisconnect();
-}
-
-void SyncClient::finishDisconnect()
-{
-    if (!m_socket)
-        return;
-    QWebSocket *socket = std::exchange(m_socket, nullptr);
-    socket->disconnect(this);
-    // QWebSocket reports 1000 also when the connection dropped without a
-    // close handshake; aboutToClose() is what tells the two apart.
-    if (m_closeHandshake) {
-        m_closeCode = int(socket->closeCode());
-        m_closeReason = socket->closeReason();
-    } else {
-        m_closeCode = kAbnormalClosure;
-        m_closeReason.clear();
-    }
-    socket->deleteLater();
     m_helloTimer.stop();
     m_ackTimer.stop();
-    qCDebug(lcClient) << "disconnected" << m_closeCode << m_closeReason;
     setState(State::Disconnected);
-    Q_EMIT disconnected(m_closeCode, m_closeReason);
+    Q_EMIT disconnected(closeCode, reason);
 }
 
 // ---- receiving
@@ -463,23 +406,18 @@ void SyncClient::sendShare(const protocol::Share &share)
 
 void SyncClient::sendText(const QByteArray &json)
 {
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
+    if (!m_connection.sendText(json))
         qCDebug(lcClient) << "not connected; message dropped";
-        return;
-    }
-    m_socket->sendTextMessage(QString::fromUtf8(json));
 }
 
 void SyncClient::sendRaw(const QString &text)
 {
-    if (m_socket)
-        m_socket->sendTextMessage(text);
+    m_connection.sendRawText(text);
 }
 
 void SyncClient::sendBinary(const QByteArray &data)
 {
-    if (m_socket)
-        m_socket->sendBinaryMessage(data);
+    m_connection.sendBinary(data);
 }
 
 QList<QJsonObject> SyncClient::receivedOfType(const QString &type) const

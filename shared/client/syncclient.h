@@ -4,6 +4,7 @@
 #include "outbox.h"
 #include "replica.h"
 #include "syncclientoptions.h"
+#include "wsconnection.h"
 
 #include <QAbstractSocket>
 #include <QHash>
@@ -60,8 +61,8 @@ public:
     bool isLive() const noexcept { return m_state == State::Live; }
     // The close code and reason of the last connection; 1006 when it ended
     // without a close frame from the server.
-    int closeCode() const noexcept { return m_closeCode; }
-    QString closeReason() const { return m_closeReason; }
+    int closeCode() const noexcept { return m_connection.closeCode(); }
+    QString closeReason() const { return m_connection.closeReason(); }
     // From the last welcome.
     QJsonObject welcome() const { return m_welcome; }
     QString uuid() const { return m_uuid; }
@@ -105,7 +106,7 @@ public:
     QList<QJsonObject> receivedOfType(const QString &type) const;
     void clearReceived() { m_received.clear(); }
     // The current socket, null while disconnected.
-    QWebSocket *socket() const noexcept { return m_socket; }
+    QWebSocket *socket() const noexcept { return m_connection.socket(); }
 
 Q_SIGNALS:
     void stateChanged(seneschal::client::SyncClient::State state);
@@ -133,8 +134,7 @@ private:
     void onSocketConnected();
     void onTextMessage(const QString &text);
     void onBinaryMessage(const QByteArray &data);
-    void onSocketError(QAbstractSocket::SocketError error);
-    void finishDisconnect();
+    void onDisconnected(int closeCode, const QString &reason);
 
     void handleWelcome(const QJsonObject &message);
     void handleRehydrateBegin();
@@ -160,7 +160,7 @@ private:
     Outbox m_outbox;
     Replica m_replica;
 
-    QWebSocket *m_socket = nullptr;
+    WsConnection m_connection;
     State m_state = State::Disconnected;
     QTimer m_helloTimer;
     QTimer m_ackTimer;
@@ -180,9 +180,6 @@ private:
     QString m_token;
     qint64 m_tokenExpires = 0;
 
-    bool m_closeHandshake = false;
-    int m_closeCode = 0;
-    QString m_closeReason;
     QList<QJsonObject> m_received;
 };
 

@@ -39,8 +39,10 @@ struct SyncClientOptions
     qint64 since = 0; // the highest seq this device has applied before the first connection
 
     // Verify the server against these CAs only (peer verification is always
-    // on for wss); empty: the system's CAs.
+    // on for wss); empty, and no caFile: the system's CAs.
     QList<QSslCertificate> caCertificates;
+    // A PEM file of CAs trusted beside caCertificates (see TlsOptions).
+    QString caFile;
 
     // Send `ack {seq}` after `synced` and after live dispatches and revokes,
     // coalesced over `ackDelayMs`.

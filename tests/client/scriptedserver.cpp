@@ -29,12 +29,25 @@ ScriptedServer::~ScriptedServer() = default;
 bool ScriptedServer::listen(const QSslConfiguration &tls)
 {
     m_server.setSslConfiguration(tls);
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    if (!m_server.listen(QHostAddress::LocalHost, 0))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
 }
 
-QUrl ScriptedServer::url() const
+QUrl ScriptedServer::url(const QString &path) const
 {
-    return QUrl(u"wss://127.0.0.1:%1/v1"_s.arg(m_server.serverPort()));
+    return QUrl(u"wss://127.0.0.1:%1"_s.arg(m_port) + path);
+}
+
+void ScriptedServer::pause()
+{
+    m_server.close();
+}
+
+bool ScriptedServer::resume()
+{
+    return m_server.listen(QHostAddress::LocalHost, m_port);
 }
 
 bool ScriptedServer::isConnected() const

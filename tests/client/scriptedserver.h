@@ -22,7 +22,12 @@ public:
     ~ScriptedServer() override;
 
     bool listen(const QSslConfiguration &tls);
-    QUrl url() const;
+    // wss://127.0.0.1:<port><path>; the server accepts any path.
+    QUrl url(const QString &path = QStringLiteral("/v1")) const;
+    // Stops accepting connections (those open stay), and starts again on
+    // the same port.
+    void pause();
+    bool resume();
 
     // The latest accepted connection, null before the first and after it closed.
     QWebSocket *socket() const { return m_socket; }
@@ -43,6 +48,7 @@ public:
 
 private:
     QWebSocketServer m_server;
+    quint16 m_port = 0;
     QPointer<QWebSocket> m_socket;
     int m_connections = 0;
     QList<QJsonObject> m_received;

@@ -150,6 +150,8 @@ private Q_SLOTS:
     void session_abnormal_closure_is_1006();
     void session_client_abort_and_disconnect();
     void session_tls_fails_against_other_ca();
+    void session_tls_trusts_a_ca_file();
+    void session_unreadable_ca_file_fails_the_connection();
 
 private:
     std::unique_ptr<ScriptedServer> startServer();
@@ -161,6 +163,7 @@ private:
     bool goLive(SyncClient &client, ScriptedServer &server, qint64 seq);
 
     bool m_haveTls = false;
+    QString m_tlsDir;
     QList<QSslCertificate> m_ca;
     QList<QSslCertificate> m_otherCa;
     QSslConfiguration m_serverTls;
@@ -171,6 +174,7 @@ void TestSyncClient::initTestCase()
     const QString dir = qEnvironmentVariable("SENESCHAL_TEST_TLS_DIR");
     if (dir.isEmpty())
         return; // the session tests skip themselves
+    m_tlsDir = dir;
     m_ca = QSslCertificate::fromPath(dir + u"/ca.pem"_s);
     m_otherCa = QSslCertificate::fromPath(dir + u"/other-ca.pem"_s);
     const auto chain = QSslCertificate::fromPath(dir + u"/server.pem"_s);
@@ -1272,6 +1276,55 @@ void TestSyncClient::session_tls_fails_against_other_ca()
     options.caCertificates = m_ca;
     SyncClient trusting(options);
     QVERIFY(welcome(trusting, server));
+}
+
+void TestSyncClient::session_tls_trusts_a_ca_file()
+{
+    START_SERVER(server);
+    auto options = optionsFor(server);
+    options.caCertificates.clear();
+    options.caFile = m_tlsDir + u"/ca.pem"_s;
+    SyncClient client(options);
+    QVERIFY(welcome(client, server));
+
+    // The file's CAs join the listed ones: the other CA alone would fail.
+    options.caCertificates = m_otherCa;
+    SyncClient both(options);
+    QVERIFY(welcome(both, server));
+}
+
+void TestSyncClient::session_unreadable_ca_file_fails_the_connection()
+{
+    START_SERVER(server);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile notPem(dir.filePath(u"ca.pem"_s));
+    QVERIFY(notPem.open(QIODevice::WriteOnly));
+    notPem.write("not a certificate\n");
+    notPem.close();
+
+    auto options = optionsFor(server);
+    options.caFile = notPem.fileName();
+    SyncClient client(options);
+    QSignalSpy errors(&client, &SyncClient::socketError);
+    QSignalSpy disconnectedSpy(&client, &SyncClient::disconnected);
+    // Not the system's CAs instead: the connection fails as a TLS failure would.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"holds no PEM certificate"_s));
+    client.connectToServer();
+    QCOMPARE(client.state(), SyncClient::State::Connecting);
+    QTRY_COMPARE(disconnectedSpy.size(), 1);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0).at(0).value<QAbstractSocket::SocketError>(),
+             QAbstractSocket::SslInvalidUserDataError);
+    QCOMPARE(client.closeCode(), 1006);
+    QCOMPARE(client.state(), SyncClient::State::Disconnected);
+    QCOMPARE(server.connectionCount(), 0);
+
+    // And the client connects again once the file is right.
+    options.caFile = m_tlsDir + u"/ca.pem"_s;
+    client.abort();
+    SyncClient fixed(options);
+    QVERIFY(welcome(fixed, server));
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)
