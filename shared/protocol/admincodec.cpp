@@ -712,7 +712,7 @@ QString topicKey(Topic topic)
     case Topic::Devices:
         return QStringLiteral("cuid");
     case Topic::Stats:
-        return {}; // one row (the contract calls it "server"), no key member
+        return QStringLiteral("key"); // its one row has "key":"server"
     case Topic::History:
     case Topic::Audit:
         return QStringLiteral("id");
