@@ -93,6 +93,21 @@ std::optional<engine::Access> readAccess(const Reader &in, const QString &key,
 
 } // namespace
 
+bool Config::adminAllowed(const QHostAddress &address) const
+{
+    if (adminAllow.isEmpty())
+        return true;
+    // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d.
+    bool mapped = false;
+    const quint32 v4 = address.toIPv4Address(&mapped);
+    const QHostAddress plain = mapped ? QHostAddress(v4) : address;
+    for (const Subnet &subnet : adminAllow) {
+        if (plain.isInSubnet(subnet))
+            return true;
+    }
+    return false;
+}
+
 QString Config::inDataDir(const QString &path) const
 {
     if (path.isEmpty() || QDir::isAbsolutePath(path))
@@ -171,6 +186,23 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
         int(in.integer(u"limits/maxBadMessages"_s, config.session.maxBadMessagesInARow, 1, 100000));
     config.session.maxPendingWriteBytes = in.integer(
         u"limits/maxPendingWriteBytes"_s, config.session.maxPendingWriteBytes, 65536, 1LL << 40);
+
+    // [admin]
+    if (!in.boolean(u"admin/enabled"_s, true))
+        config.listener.adminPath.clear();
+    for (const QString &entry : in.list(u"admin/allow"_s, {})) {
+        const auto subnet = QHostAddress::parseSubnet(entry.contains(u'/')   ? entry
+                                                      : entry.contains(u':') ? entry + u"/128"_s
+                                                                             : entry + u"/32"_s);
+        if (subnet.first.isNull())
+            in.error(
+                u"admin/allow: \"%1\" is not an address or subnet (e.g. 10.0.0.0/8, ::1)"_s.arg(
+                    entry));
+        else
+            config.adminAllow.append(subnet);
+    }
+    config.adminResyncAfterBytes =
+        in.integer(u"admin/resyncAfterBytes"_s, config.adminResyncAfterBytes, 65536, 1LL << 40);
 
     // [clients], [sync], [access]
     config.sync.expireDays = int(in.integer(u"clients/expireDays"_s, 30, 1, 36500));

@@ -6,6 +6,9 @@
 #include "sync/syncsettings.h"
 #include "transport/listenersettings.h"
 
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +27,13 @@ struct Config
     storage::DatabaseConfig database;
     auth::AuthConfig auth;
     QString jwtSecretFile;
+    // [admin]: who may reach /v1/admin. Empty: any address (an admin login
+    // is needed either way).
+    using Subnet = QPair<QHostAddress, int>;
+    QList<Subnet> adminAllow;
+    qint64 adminResyncAfterBytes = 8 * 1024 * 1024;
+
+    bool adminAllowed(const QHostAddress &address) const;
 
     // Reads `path` (missing file: defaults, reported as an error unless
     // `allowMissing`). Problems go to `errors`, one line each.

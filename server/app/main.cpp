@@ -66,7 +66,8 @@ int runExpireNow(const app::Config &config)
     }
     const auto &r = report.value();
     out() << "expired " << r.clientsRemoved << " devices, " << r.logEntriesRemoved
-          << " dispatch log entries, " << r.tombstonesRemoved << " tombstones" << Qt::endl;
+          << " dispatch log entries, " << r.tombstonesRemoved << " tombstones, "
+          << r.conflictsRemoved << " reconciliation history entries" << Qt::endl;
     return 0;
 }
 

@@ -1,8 +1,13 @@
 #include "server.h"
 
+#include "admin/admindesk.h"
+#include "admin/adminsession.h"
 #include "auth/authservice.h"
 #include "auth/jwtsecretfile.h"
+#include "auth/userdirectory.h"
 #include "openfilelimit.h"
+#include "protocol/admincodec.h"
+#include "protocol/codec.h"
 #include "session/hub.h"
 #include "session/session.h"
 #include "storage/storagefactory.h"
@@ -91,6 +96,7 @@ bool Server::start(QString *error)
         return storage::createStorage(database, u"seneschal-auth"_s);
     });
 
+    m_startedAtMs = systemNow();
     m_hub = new session::Hub(this);
     m_worker = new sync::SyncWorker(
         [database] {
@@ -100,6 +106,18 @@ bool Server::start(QString *error)
         },
         m_config.sync, systemNow, m_hub,
         [hub = m_hub](const sync::Outcome &outcome) { hub->deliver(outcome); });
+    admin::AdminDeskSettings desk;
+    desk.adminGroup = m_config.auth.adminGroup;
+    desk.startedAtMs = m_startedAtMs;
+    desk.counters = &m_hub->counters();
+    desk.clock = systemNow;
+    const auth::PasswordHasher hasher(m_config.auth.scrypt);
+    desk.userDirectory = [hasher](storage::Storage &storage) {
+        return std::make_unique<auth::UserDirectory>(storage, hasher);
+    };
+    m_worker->setAdminHandlerFactory([desk](sync::SyncService &service, storage::Storage &storage) {
+        return std::make_unique<admin::AdminDesk>(service, storage, desk);
+    });
     m_worker->moveToThread(&m_syncThread);
     connect(&m_syncThread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_syncThread.setObjectName(u"sync"_s);
@@ -130,6 +148,11 @@ void Server::onConnected(QWebSocket *socket, QTcpSocket *wire)
         socket->deleteLater();
         return;
     }
+    if (!m_config.listener.adminPath.isEmpty() &&
+        socket->requestUrl().path() == m_config.listener.adminPath) {
+        acceptAdmin(socket, wire);
+        return;
+    }
     auto *worker = m_worker;
     auto *session = new session::Session(
         m_nextSessionId++, socket, wire, m_config.session, *m_auth, *m_hub,
@@ -137,6 +160,32 @@ void Server::onConnected(QWebSocket *socket, QTcpSocket *wire)
     m_hub->add(session);
     connect(session, &session::Session::finished, this, [this](session::Session *s) {
         m_hub->remove(s);
+        s->deleteLater();
+    });
+}
+
+void Server::acceptAdmin(QWebSocket *socket, QTcpSocket *wire)
+{
+    if (!m_config.adminAllowed(socket->peerAddress())) {
+        qCInfo(lcServer).noquote() << "refused" << socket->peerAddress().toString()
+                                   << "on the admin interface: not in admin/allow";
+        socket->sendTextMessage(QString::fromUtf8(protocol::encodeError(
+            protocol::ErrorCode::Forbidden, u"the admin interface is not open to this address"_s)));
+        socket->close(
+            static_cast<QWebSocketProtocol::CloseCode>(protocol::admin::CloseCode::Forbidden),
+            u"address not allowed"_s);
+        socket->deleteLater();
+        return;
+    }
+    auto *worker = m_worker;
+    admin::AdminSessionSettings settings;
+    settings.resyncAfterBytes = m_config.adminResyncAfterBytes;
+    auto *session = new admin::AdminSession(
+        m_nextSessionId++, socket, wire, m_config.session, settings, *m_auth,
+        [worker](sync::Command command) { worker->post(std::move(command)); }, systemNow, this);
+    m_hub->addAdmin(session->id(), session);
+    connect(session, &admin::AdminSession::finished, this, [this](admin::AdminSession *s) {
+        m_hub->removeAdmin(s->id());
         s->deleteLater();
     });
 }

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QThread>
-
 #include <memory>
 
 class QTcpSocket;
@@ -43,6 +42,7 @@ public:
 
 private:
     void onConnected(QWebSocket *socket, QTcpSocket *wire);
+    void acceptAdmin(QWebSocket *socket, QTcpSocket *wire);
 
     Config m_config;
     std::unique_ptr<auth::AuthService> m_auth;
@@ -51,6 +51,7 @@ private:
     session::Hub *m_hub = nullptr;
     transport::WebSocketListener *m_listener = nullptr;
     quint64 m_nextSessionId = 1;
+    qint64 m_startedAtMs = 0;
     bool m_stopped = false;
 };
 

@@ -15,11 +15,25 @@ Hub::Hub(QObject *parent)
 void Hub::add(Session *session)
 {
     m_sessions.insert(session->id(), session);
+    m_counters.connections.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Hub::addAdmin(sync::SessionId id, AdminPeer *peer)
+{
+    m_admins.insert(id, peer);
+    m_counters.connections.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Hub::removeAdmin(sync::SessionId id)
+{
+    if (m_admins.remove(id))
+        m_counters.connections.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void Hub::remove(Session *session)
 {
-    m_sessions.remove(session->id());
+    if (m_sessions.remove(session->id()))
+        m_counters.connections.fetch_sub(1, std::memory_order_relaxed);
     m_live.remove(session);
     if (auto it = m_byCuid.find(session->cuid()); it != m_byCuid.end() && *it == session)
         m_byCuid.erase(it);
@@ -40,8 +54,15 @@ void Hub::deliver(const sync::Outcome &outcome)
     for (const Step &step : outcome.steps) {
         switch (step.kind) {
         case Step::DirectFrame:
-            if (Session *session = m_sessions.value(step.direct.session))
+            if (Session *session = m_sessions.value(step.direct.session)) {
                 session->sendFrame(step.direct.frame);
+                m_counters.deliveries.fetch_add(1, std::memory_order_relaxed);
+            } else if (AdminPeer *admin = m_admins.value(step.direct.session)) {
+                if (step.direct.topic >= 0)
+                    admin->sendEvent(step.direct.topic, step.direct.frame);
+                else
+                    admin->sendFrame(step.direct.frame);
+            }
             break;
         case Step::BroadcastFrame:
             broadcast(step.broadcast);
@@ -50,8 +71,7 @@ void Hub::deliver(const sync::Outcome &outcome)
             shiftAccess(step.shift);
             break;
         case Step::Refuse:
-            if (Session *session = m_sessions.value(step.refusal.session))
-                session->closeWithError(step.refusal.code, step.refusal.message);
+            refuse(step.refusal);
             break;
         case Step::GoLive:
             if (Session *session = m_sessions.value(step.direct.session)) {
@@ -62,17 +82,32 @@ void Hub::deliver(const sync::Outcome &outcome)
             break;
         }
     }
-    for (const sync::Refusal &refusal : outcome.refusals) {
-        if (Session *session = m_sessions.value(refusal.session))
+    for (const sync::Refusal &refusal : outcome.refusals)
+        refuse(refusal);
+}
+
+void Hub::refuse(const sync::Refusal &refusal)
+{
+    if (Session *session = m_sessions.value(refusal.session)) {
+        if (refusal.closeCode)
+            session->closeWith(refusal.closeCode, refusal.message);
+        else
             session->closeWithError(refusal.code, refusal.message);
+    } else if (AdminPeer *admin = m_admins.value(refusal.session)) {
+        if (refusal.closeCode)
+            admin->closeWith(refusal.closeCode, refusal.message);
+        else
+            admin->closeWithError(refusal.code, refusal.message);
     }
 }
 
 namespace {
 // Sends `frame`, whose WebSocket encoding `wireFrame` is made for the first
 // recipient and shared by the others.
-void sendShared(Session *session, const QByteArray &frame, QByteArray &wireFrame)
+void sendShared(Session *session, const QByteArray &frame, QByteArray &wireFrame,
+                sync::TrafficCounters &counters)
 {
+    counters.deliveries.fetch_add(1, std::memory_order_relaxed);
     if (wireFrame.isEmpty())
         wireFrame = transport::encodeTextFrame(frame);
     session->sendEncoded(frame, wireFrame);
@@ -84,7 +119,7 @@ void Hub::broadcast(const sync::Broadcast &broadcast)
     QByteArray wireFrame;
     m_live.forEachAdmitted({&broadcast.audience}, [&](Session *session) {
         if (session->isLive() && !broadcast.skip.contains(session->id()))
-            sendShared(session, broadcast.frame, wireFrame);
+            sendShared(session, broadcast.frame, wireFrame, m_counters);
     });
 }
 
@@ -103,9 +138,9 @@ void Hub::shiftAccess(const sync::AccessShift &shift)
             const auto &piece = shift.pieces[i];
             const bool sees = piece.audience.admits(session->viewer());
             if (after && sees)
-                sendShared(session, piece.copy, copies[i]);
+                sendShared(session, piece.copy, copies[i], m_counters);
             else if (!after && !sees)
-                sendShared(session, piece.revoke, revokes[i]);
+                sendShared(session, piece.revoke, revokes[i], m_counters);
         }
     });
 }
@@ -115,6 +150,9 @@ void Hub::closeAll(protocol::ErrorCode code, const QString &message)
     const auto all = m_sessions.values();
     for (Session *session : all)
         session->closeWithError(code, message);
+    const auto admins = m_admins.values();
+    for (AdminPeer *admin : admins)
+        admin->closeWithError(code, message);
 }
 
 int Hub::liveCount() const

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "adminpeer.h"
 #include "livesessions.h"
 #include "sync/outcomes.h"
+#include "sync/trafficcounters.h"
 
 #include <QHash>
 #include <QObject>
@@ -22,6 +24,10 @@ public:
 
     void add(Session *session);
     void remove(Session *session);
+    void addAdmin(sync::SessionId id, AdminPeer *peer);
+    void removeAdmin(sync::SessionId id);
+    // Counts connections and deliveries for the admin interface's stats.
+    const sync::TrafficCounters &counters() const { return m_counters; }
     // Makes `session` the connection of `cuid`; an older one is closed 4409.
     void claim(const QString &cuid, Session *session);
 
@@ -29,17 +35,20 @@ public:
     // Closes every session with `code` (server shutdown: unavailable).
     void closeAll(protocol::ErrorCode code, const QString &message);
 
-    int sessionCount() const { return int(m_sessions.size()); }
+    int sessionCount() const { return int(m_sessions.size() + m_admins.size()); }
     int liveCount() const;
     QList<Session *> sessions() const { return m_sessions.values(); }
 
 private:
     void broadcast(const sync::Broadcast &broadcast);
     void shiftAccess(const sync::AccessShift &shift);
+    void refuse(const sync::Refusal &refusal);
 
     QHash<sync::SessionId, Session *> m_sessions;
     LiveSessions m_live;
     QHash<QString, Session *> m_byCuid;
+    QHash<sync::SessionId, AdminPeer *> m_admins;
+    sync::TrafficCounters m_counters;
 };
 
 } // namespace seneschal::session

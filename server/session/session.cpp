@@ -2,7 +2,7 @@
 
 #include "hub.h"
 #include "protocol/codec.h"
-#include "transport/textframe.h"
+#include "transport/connection.h"
 
 #include <QLoggingCategory>
 
@@ -13,48 +13,22 @@ namespace seneschal::session {
 using namespace Qt::StringLiterals;
 using protocol::ErrorCode;
 
-namespace {
-
-int closeCodeFor(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::Invalid:
-        return protocol::CloseCode::Invalid;
-    case ErrorCode::AuthFailed:
-        return protocol::CloseCode::AuthFailed;
-    case ErrorCode::TooLarge:
-        return protocol::CloseCode::TooLarge;
-    case ErrorCode::RateLimited:
-        return protocol::CloseCode::RateLimited;
-    case ErrorCode::Replaced:
-        return protocol::CloseCode::Replaced;
-    case ErrorCode::Unavailable:
-        return protocol::CloseCode::Unavailable;
-    case ErrorCode::Forbidden:
-        break;
-    }
-    return protocol::CloseCode::Invalid;
-}
-
-} // namespace
-
 Session::Session(sync::SessionId id, QWebSocket *socket, QTcpSocket *wire,
                  const SessionSettings &settings, auth::LoginService &login, Hub &hub, Post post,
                  Clock clock, QObject *parent)
     : QObject(parent)
     , m_id(id)
-    , m_socket(socket)
-    , m_wire(wire)
+    , m_connection(new transport::Connection(socket, wire, settings.maxPendingWriteBytes, this))
     , m_settings(settings)
     , m_login(login)
     , m_hub(hub)
     , m_post(std::move(post))
     , m_clock(std::move(clock))
+    , m_connectedAtMs(m_clock())
 {
-    socket->setParent(this);
-    connect(socket, &QWebSocket::textMessageReceived, this, &Session::onText);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinary);
-    connect(socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
+    connect(m_connection, &transport::Connection::textReceived, this, &Session::onText);
+    connect(m_connection, &transport::Connection::binaryReceived, this, &Session::onBinary);
+    connect(m_connection, &transport::Connection::disconnected, this, &Session::onDisconnected);
     m_helloTimer.setSingleShot(true);
     m_helloTimer.setInterval(m_settings.helloTimeoutMs);
     connect(&m_helloTimer, &QTimer::timeout, this, [this] {
@@ -68,10 +42,12 @@ Session::~Session() = default;
 
 QString Session::peer() const
 {
-    if (!m_socket)
-        return u"(closed)"_s;
-    return m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort()) +
-           (m_cuid.isEmpty() ? QString() : u" cuid "_s + m_cuid);
+    return m_connection->peer() + (m_cuid.isEmpty() ? QString() : u" cuid "_s + m_cuid);
+}
+
+QString Session::address() const
+{
+    return m_connection->peerAddress().toString();
 }
 
 void Session::onText(const QString &text)
@@ -88,9 +64,10 @@ void Session::onText(const QString &text)
     auto parsed = protocol::parseClientMessage(raw, m_settings.limits);
     if (auto *error = std::get_if<protocol::ParseError>(&parsed)) {
         if (m_state == State::AwaitingHello) {
-            m_socket->sendTextMessage(
-                QString::fromUtf8(protocol::encodeError(ErrorCode::Invalid, error->message)));
-            closeWith(protocol::CloseCode::Invalid, u"hello expected"_s);
+            m_state = State::Closed;
+            m_helloTimer.stop();
+            m_connection->sendAndClose(protocol::encodeError(ErrorCode::Invalid, error->message),
+                                       protocol::CloseCode::Invalid, u"hello expected"_s);
             return;
         }
         badMessage(*error);
@@ -149,7 +126,7 @@ void Session::handle(protocol::ClientMessage &&message, const QByteArray &raw)
             m_post(sync::CursorCommand{m_id, ack->seq});
         } else if (auto *share = std::get_if<protocol::Share>(&message)) {
             m_badInARow = 0;
-            m_post(sync::ShareCommand{m_id, std::move(*share)});
+            m_post(sync::ShareCommand{m_id, std::move(*share), {}, std::nullopt});
         } else {
             protocolError(u"unexpected message after the upload"_s);
         }
@@ -172,7 +149,7 @@ void Session::handleHello(const protocol::Hello &hello)
     credentials.password = hello.password;
     credentials.token = hello.token;
     credentials.cuid = hello.cuid;
-    credentials.sourceAddress = m_socket ? m_socket->peerAddress().toString() : QString();
+    credentials.sourceAddress = address();
     m_login.login(credentials, this,
                   [this, hello](const auth::LoginResult &result) { onLogin(result, hello); });
 }
@@ -198,7 +175,8 @@ void Session::onLogin(const auth::LoginResult &result, const protocol::Hello &he
     welcome.serverTime = m_clock();
     sendFrame(protocol::encodeWelcome(welcome));
     sendFrame(protocol::encodeRehydrateBegin());
-    m_post(sync::AttachCommand{m_id, hello.cuid, m_viewer, hello.since});
+    m_post(
+        sync::AttachCommand{m_id, hello.cuid, m_viewer, hello.since, address(), m_connectedAtMs});
     m_attached = true;
     m_state = State::Uploading;
     qCInfo(lcSession) << peer() << "logged in as" << m_viewer.uuid << "since" << hello.since;
@@ -228,34 +206,10 @@ void Session::sendFrame(const QByteArray &frame)
 
 void Session::sendEncoded(const QByteArray &frame, const QByteArray &wireFrame)
 {
-    if (!m_socket || m_state == State::Closed)
+    if (m_state == State::Closed)
         return;
-    if (m_wire) {
-        // QWebSocket writes each of its frames straight to this socket, so
-        // frames written here and by it keep their order; after its close
-        // frame nothing is written (State::Closed above).
-        if (m_wire->state() == QAbstractSocket::ConnectedState)
-            m_wire->write(wireFrame.isEmpty() ? transport::encodeTextFrame(frame) : wireFrame);
-    } else {
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
-    }
-    checkWriteBudget();
-}
-
-bool Session::checkWriteBudget()
-{
-    // QWebSocket buffers without bound; a peer that stopped reading would
-    // hold memory for everyone. It can catch up from `since` later.
-    if (m_socket && m_socket->bytesToWrite() > m_settings.maxPendingWriteBytes) {
-        qCWarning(lcSession) << peer() << "dropped: not reading," << m_socket->bytesToWrite()
-                             << "bytes queued";
+    if (!m_connection->send(frame, wireFrame))
         m_state = State::Closed;
-        // Not now: the hub may be walking its sessions, and the abort would
-        // remove this one from under it.
-        QMetaObject::invokeMethod(m_socket, &QWebSocket::abort, Qt::QueuedConnection);
-        return false;
-    }
-    return true;
 }
 
 void Session::goLive()
@@ -266,20 +220,20 @@ void Session::goLive()
 
 void Session::closeWithError(ErrorCode code, const QString &message)
 {
-    if (!m_socket || m_state == State::Closed)
+    if (m_state == State::Closed)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(protocol::encodeError(code, message)));
-    closeWith(closeCodeFor(code), message);
+    m_state = State::Closed;
+    m_helloTimer.stop();
+    m_connection->closeWithError(code, message);
 }
 
 void Session::closeWith(int closeCode, const QString &reason)
 {
-    if (!m_socket || m_state == State::Closed)
+    if (m_state == State::Closed)
         return;
     m_state = State::Closed;
     m_helloTimer.stop();
-    // Close reasons are limited to 123 bytes by RFC 6455.
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), reason.left(100));
+    m_connection->closeWith(closeCode, reason);
 }
 
 void Session::onDisconnected()

@@ -7,11 +7,14 @@
 #include "sync/viewer.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <functional>
+
+namespace seneschal::transport {
+class Connection;
+}
 
 namespace seneschal::session {
 
@@ -30,8 +33,8 @@ public:
     using Post = std::function<void(sync::Command)>;
     using Clock = std::function<qint64()>;
 
-    // `wire` is the TCP (or TLS) socket under `socket`; frames the server
-    // sends are written to it directly. Without it they go through `socket`.
+    // `wire` is the TCP (or TLS) socket under `socket` (see
+    // transport::Connection). `connectedAtMs` is when the connection came.
     Session(sync::SessionId id, QWebSocket *socket, QTcpSocket *wire,
             const SessionSettings &settings, auth::LoginService &login, Hub &hub, Post post,
             Clock clock, QObject *parent = nullptr);
@@ -43,6 +46,7 @@ public:
     const sync::Viewer &viewer() const { return m_viewer; }
     bool isLive() const { return m_state == State::Live; }
     QString peer() const;
+    QString address() const;
 
     // A message from the sync service, encoded as JSON.
     void sendFrame(const QByteArray &frame);
@@ -67,16 +71,15 @@ private:
     void onLogin(const auth::LoginResult &result, const protocol::Hello &hello);
     void badMessage(const protocol::ParseError &error);
     void protocolError(const QString &message);
-    bool checkWriteBudget();
 
     sync::SessionId m_id;
-    QPointer<QWebSocket> m_socket;
-    QPointer<QTcpSocket> m_wire;
+    transport::Connection *m_connection;
     SessionSettings m_settings;
     auth::LoginService &m_login;
     Hub &m_hub;
     Post m_post;
     Clock m_clock;
+    qint64 m_connectedAtMs;
     State m_state = State::AwaitingHello;
     QTimer m_helloTimer;
     int m_badInARow = 0;

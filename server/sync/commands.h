@@ -1,10 +1,12 @@
 #pragma once
 
+#include "protocol/adminmessages.h"
 #include "protocol/messages.h"
 #include "viewer.h"
 
 #include <QByteArray>
 #include <QString>
+#include <optional>
 #include <variant>
 
 namespace seneschal::sync {
@@ -21,6 +23,8 @@ struct AttachCommand
     QString cuid;
     Viewer viewer;
     qint64 since = 0;
+    QString address;        // the peer's, for the admin interface
+    qint64 connectedAt = 0; // ms
 };
 
 // A client dispatch, during the upload (rehydrate) or live.
@@ -46,11 +50,15 @@ struct CursorCommand
     qint64 seq = 0;
 };
 
-// The owner (or an admin) changes an object's access list or access.
+// The owner (or an admin) changes an object's access list or access. From
+// the admin interface `req` is set and `admin` is the console's user (its
+// session is not a device's).
 struct ShareCommand
 {
     SessionId session = 0;
     protocol::Share share;
+    QString req;
+    std::optional<Viewer> admin;
 };
 
 // The connection ended; deferred upload broadcasts go out now.
@@ -59,7 +67,23 @@ struct DetachCommand
     SessionId session = 0;
 };
 
+// A request of an admin session (PROTOCOL.md section 10), answered by the
+// admin desk on the sync thread. An empty `req` asks for no answer (the
+// session unsubscribing after a resync).
+struct AdminCommand
+{
+    SessionId session = 0;
+    Viewer admin;
+    protocol::admin::Request request;
+};
+
+// An admin session ended: its subscriptions go.
+struct AdminLeftCommand
+{
+    SessionId session = 0;
+};
+
 using Command = std::variant<AttachCommand, SubmitCommand, UploadEndCommand, CursorCommand,
-                             ShareCommand, DetachCommand>;
+                             ShareCommand, DetachCommand, AdminCommand, AdminLeftCommand>;
 
 } // namespace seneschal::sync

@@ -35,19 +35,25 @@ struct AccessShift
     QList<Piece> pieces; // the object first, then its inheritors
 };
 
-// One encoded frame for one session.
+// One encoded frame for one session. An admin session's live event names
+// its topic (PROTOCOL.md 10), so that a console that falls behind can drop
+// it; -1 for every other frame.
 struct Direct
 {
     SessionId session = 0;
     QByteArray frame;
+    int topic = -1;
 };
 
 // A session the service cannot serve (storage down): close it with `code`.
+// With `closeCode` set, the session is closed with that code and no
+// `error` message instead.
 struct Refusal
 {
     SessionId session = 0;
     protocol::ErrorCode code = protocol::ErrorCode::Unavailable;
     QString message;
+    int closeCode = 0;
 };
 
 // Everything one processing pass produced, in the order it must be sent:
@@ -95,6 +101,17 @@ struct Outcome
     void refuseNow(Refusal refusal)
     {
         steps.append(Step{Step::Refuse, {}, {}, {}, std::move(refusal)});
+    }
+    // An admin's event of `topic` for an admin session.
+    void sendEvent(SessionId session, QByteArray frame, int topic)
+    {
+        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame), topic}, {}, {}, {}});
+    }
+    // Closes the session with `closeCode` and no message (an admin's
+    // `disconnect`: 4410).
+    void close(SessionId session, int closeCode, const QString &reason)
+    {
+        refuseNow(Refusal{session, protocol::ErrorCode::Unavailable, reason, closeCode});
     }
     bool isEmpty() const { return steps.isEmpty() && refusals.isEmpty(); }
 };

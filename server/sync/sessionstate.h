@@ -36,6 +36,9 @@ struct SessionState
 {
     storage::ClientRecord client;
     Viewer viewer;
+    QString address;        // the peer's (admin interface)
+    qint64 connectedAt = 0; // ms
+    bool live = false;      // synced went out
     qint64 since = 0;
     qint64 clientSavedMs = 0; // when `client` was last written
     bool reset = false;

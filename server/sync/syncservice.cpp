@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "engine/merge.h"
+#include "protocol/admincodec.h"
 #include "protocol/codec.h"
 
 #include <QHash>
@@ -140,19 +141,35 @@ struct SyncService::Pass
     QList<SessionId> uploadsClosed;        // their open upload is removed by this pass
     QHash<QString, qsizetype> clientIndex; // cuid -> index in batch.clients
     QHash<QString, Audience> sharedBefore; // oid -> audience before this pass's shares
+    struct ShareRequest
+    {
+        QString by;
+        QStringList granted;
+        QStringList revoked;
+    };
+    QHash<QString, ShareRequest> shareRequests; // oid -> what this pass's shares asked
+    QList<ChangeFeed::AdminShare> adminShares;
     QStringList sharedOrder;
-    QList<QPair<SessionId, QString>> sharedReplies;
+    struct SharedReply
+    {
+        SessionId session = 0;
+        QString oid;
+        QString req; // from the admin interface: answered `done`
+    };
+    QList<SharedReply> sharedReplies;
     storage::StorageError failure;
     bool failed = false;
+    QList<storage::ClientRecord> devicesChanged; // for the admin feed, once committed
+    quint64 dispatches = 0;                      // accepted in this pass
 
     // The reconciliation history of an upload's merge (PROTOCOL.md 6); the
-    // seq is filled in by commit().
+    // id and seq are filled in by commit().
     void recordConflicts(const QString &oid, const engine::MergeOutcome &merged,
                          const QString &uploaderCuid, qint64 atMs)
     {
         for (const engine::PropertyConflict &conflict : merged.conflicts) {
             batch.conflicts.append(storage::ConflictRecord{
-                0, oid, conflict.property, conflict.winner, conflict.loser, uploaderCuid, atMs});
+                0, 0, oid, conflict.property, conflict.winner, conflict.loser, uploaderCuid, atMs});
         }
     }
     void markDirty(const QString &oid)
@@ -207,6 +224,10 @@ storage::Status SyncService::reconnect()
     auto purged = m_storage.purgedSeq();
     if (!purged)
         return purged.error();
+    auto lastConflict = m_storage.lastConflictId();
+    if (!lastConflict)
+        return lastConflict.error();
+    m_lastConflictId = lastConflict.value();
     m_lastSeq = last.value();
     m_purgedSeq = purged.value();
     m_available = true;
@@ -394,6 +415,8 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
     SessionState session;
     session.viewer = command.viewer;
     session.since = command.since;
+    session.address = command.address;
+    session.connectedAt = command.connectedAt;
     if (existing.value()) {
         session.client = *existing.value();
     } else {
@@ -440,6 +463,8 @@ void SyncService::attach(Pass &pass, const AttachCommand &command)
 QHash<SessionId, SessionState>::iterator
 SyncService::forgetSession(QHash<SessionId, SessionState>::iterator it)
 {
+    if (m_feedEnabled)
+        m_feed.touchDevice(it->client);
     m_viewers.remove(it->viewer);
     m_loggedIds.drop(it->client.cuid);
     m_catchingUp.removeOne(it.key());
@@ -475,6 +500,8 @@ bool SyncService::reachesOthers(const Audience &audience, const QSet<SessionId> 
 void SyncService::touchClient(Pass &pass, SessionState &session)
 {
     session.client.lastSeenMs = m_clock();
+    if (m_feedEnabled)
+        pass.devicesChanged.append(session.client);
     session.clientSavedMs = session.client.lastSeenMs;
     auto it = pass.clientIndex.constFind(session.client.cuid);
     if (it == pass.clientIndex.constEnd()) {
@@ -491,6 +518,8 @@ void SyncService::cursor(Pass &pass, const CursorCommand &command)
     if (it == m_sessions.end())
         return;
     it->client.cursor = std::clamp(command.seq, qint64(0), m_lastSeq);
+    if (m_feedEnabled)
+        pass.devicesChanged.append(it->client);
     // Devices acknowledge often; the cursor only feeds queue depths, so the
     // client row is written at most every cursorSaveIntervalMs and when the
     // device leaves, not once per ack.
@@ -571,6 +600,7 @@ void SyncService::submit(Pass &pass, const SubmitCommand &command)
     dispatch.ts = clamped.ts;
 
     pass.seenIds.insert(key);
+    ++pass.dispatches;
     pass.batch.log.append(storage::DispatchLogEntry{session.client.cuid, incoming.id, incoming.oid,
                                                     incoming.ts, command.receivedMs, command.raw});
     replies.acked.append(incoming.id);
@@ -744,14 +774,19 @@ void SyncService::finishUpload(Pass &pass, SessionId id, SessionState &session)
 
 void SyncService::share(Pass &pass, const ShareCommand &command)
 {
-    auto sessionIt = m_sessions.find(command.session);
-    if (sessionIt == m_sessions.end())
-        return;
-    const Viewer &viewer = sessionIt->viewer;
+    const Viewer *viewer = command.admin ? &*command.admin : nullptr;
+    if (!viewer) {
+        auto sessionIt = m_sessions.constFind(command.session);
+        if (sessionIt == m_sessions.constEnd())
+            return;
+        viewer = &sessionIt->viewer;
+    }
     const protocol::Share &share = command.share;
     auto &replies = pass.repliesFor(command.session);
     auto refuse = [&](ErrorCode code, const QString &message) {
-        replies.errors.append(protocol::encodeError(code, message, share.oid));
+        replies.errors.append(command.req.isEmpty()
+                                  ? protocol::encodeError(code, message, share.oid)
+                                  : protocol::admin::encodeAdminError(command.req, code, message));
     };
     auto found = m_cache.find(share.oid);
     if (!found) {
@@ -760,7 +795,7 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
     }
     const engine::ObjectState *current = found.value();
     // An unknown oid and someone else's object look the same to the caller.
-    if (!current || (!viewer.admin && current->owner != viewer.uuid)) {
+    if (!current || (!viewer->admin && current->owner != viewer->uuid)) {
         refuse(ErrorCode::Forbidden,
                u"only the owner of %1 or an admin may share it"_s.arg(share.oid));
         return;
@@ -778,18 +813,24 @@ void SyncService::share(Pass &pass, const ShareCommand &command)
         grants.removeAll(principal);
     grants.sort();
     const engine::Access access = share.access.value_or(current->access);
-    pass.sharedReplies.append({command.session, share.oid});
+    pass.sharedReplies.append({command.session, share.oid, command.req});
     if (grants == current->grants && access == current->access)
         return; // nothing changes; `shared` still answers with the current seq
     if (!pass.sharedBefore.contains(share.oid)) {
         pass.sharedBefore.insert(share.oid, m_policy.audienceOf(*current));
         pass.sharedOrder.append(share.oid);
     }
+    if (command.admin)
+        pass.adminShares.append({viewer->uuid, share});
+    Pass::ShareRequest &asked = pass.shareRequests[share.oid];
+    asked.by = viewer->uuid;
+    appendUnique(asked.granted, share.grant);
+    appendUnique(asked.revoked, share.revoke);
     engine::ObjectState *state = editMaster(share.oid).value();
     state->grants = grants;
     state->access = access;
     pass.markDirty(share.oid);
-    qCInfo(lcSync).noquote() << viewer.uuid << "shared" << share.oid << "access"
+    qCInfo(lcSync).noquote() << viewer->uuid << "shared" << share.oid << "access"
                              << engine::accessName(access) << "grants" << grants.join(u',');
 }
 
@@ -804,7 +845,9 @@ bool SyncService::commit(Pass &pass, Outcome &outcome)
         state->seq = ++seq;
         pass.batch.objects.append(*state);
     }
+    qint64 conflictId = m_lastConflictId;
     for (storage::ConflictRecord &conflict : pass.batch.conflicts) {
+        conflict.id = ++conflictId;
         if (const engine::ObjectState *state = m_cache.peek(conflict.oid))
             conflict.seq = state->seq;
     }
@@ -812,20 +855,36 @@ bool SyncService::commit(Pass &pass, Outcome &outcome)
     for (const QString &oid : std::as_const(pass.sharedOrder)) {
         const engine::ObjectState *state = m_cache.peek(oid);
         const Audience after = m_policy.audienceOf(*state);
+        const Pass::ShareRequest &asked = pass.shareRequests[oid];
         pass.batch.accessChanges.append(storage::AccessChange{
-            state->seq, oid, pass.sharedBefore[oid].toJson(), after.toJson(), now});
+            state->seq, oid, pass.sharedBefore[oid].toJson(), after.toJson(), now, asked.by,
+            engine::accessName(state->access), asked.granted, asked.revoked});
     }
     pass.batch.lastSeq = seq;
-    if (pass.batch.isEmpty())
+    if (pass.batch.isEmpty()) {
+        if (m_feedEnabled) {
+            for (const storage::ClientRecord &client : std::as_const(pass.devicesChanged))
+                m_feed.touchDevice(client);
+        }
         return true;
+    }
     m_lastSeq = seq;
     if (auto status = m_storage.commit(pass.batch); !status) {
         m_lastSeq = previousSeq;
         pass.fail(status.error());
         return false;
     }
+    m_lastConflictId = conflictId;
     for (const storage::DispatchLogEntry &entry : std::as_const(pass.batch.log))
         m_loggedIds.add(entry.cuid, entry.id);
+    m_feed.dispatches += pass.dispatches;
+    if (m_feedEnabled) {
+        for (const storage::ClientRecord &client : std::as_const(pass.devicesChanged))
+            m_feed.touchDevice(client);
+        m_feed.conflicts += pass.batch.conflicts;
+        m_feed.accessChanges += pass.batch.accessChanges;
+    }
+    m_feed.adminShares += pass.adminShares; // audited whether or not a console watches
     return true;
 }
 
@@ -1004,9 +1063,12 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
 
 void SyncService::emitAccessShifts(Pass &pass, Outcome &outcome)
 {
-    for (const auto &[session, oid] : std::as_const(pass.sharedReplies)) {
-        const engine::ObjectState *state = m_cache.peek(oid);
-        outcome.send(session, protocol::encodeShared(oid, state ? state->seq : m_lastSeq));
+    for (const Pass::SharedReply &reply : std::as_const(pass.sharedReplies)) {
+        const engine::ObjectState *state = m_cache.peek(reply.oid);
+        outcome.send(reply.session,
+                     reply.req.isEmpty()
+                         ? protocol::encodeShared(reply.oid, state ? state->seq : m_lastSeq)
+                         : protocol::admin::encodeDone(reply.req));
     }
     for (const QString &oid : std::as_const(pass.sharedOrder)) {
         const engine::ObjectState *state = m_cache.peek(oid);
@@ -1095,6 +1157,8 @@ void SyncService::beginCatchUp(SessionId id, SessionState &session, Outcome &out
     if (session.reset)
         outcome.send(id, protocol::encodeReset(m_lastSeq));
     m_catchingUp.append(id);
+    if (m_feedEnabled)
+        m_feed.touchDevice(session.client);
     continueCatchUp(id, session, outcome);
 }
 
@@ -1127,6 +1191,9 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         return storage::Done{};
     outcome.send(id, protocol::encodeSynced(window.upTo));
     outcome.goLive(id);
+    session.live = true;
+    if (m_feedEnabled)
+        m_feed.touchDevice(session.client);
     session.since = window.upTo;
     session.reset = false;
     session.catchUp.active = false;
@@ -1218,9 +1285,128 @@ storage::Result<storage::ExpiryReport> SyncService::expire()
         return report;
     }
     m_purgedSeq = std::max(m_purgedSeq, report.value().purgedSeq);
+    if (m_feedEnabled)
+        m_feed.devicesExpired = true;
     if (report.value().tombstonesRemoved > 0)
         m_cache.clear(); // purged tombstones must not linger in memory
     return report;
+}
+
+void SyncService::setFeedEnabled(bool enabled)
+{
+    m_feedEnabled = enabled;
+    if (!enabled) {
+        ChangeFeed kept;
+        kept.dispatches = m_feed.dispatches;
+        kept.adminShares = m_feed.adminShares;
+        m_feed = std::move(kept);
+    }
+}
+
+QList<DeviceActivity> SyncService::attachedDevices() const
+{
+    QList<DeviceActivity> devices;
+    devices.reserve(m_sessions.size());
+    for (const SessionState &session : m_sessions) {
+        DeviceActivity device;
+        device.client = session.client;
+        device.address = session.address;
+        device.connectedAt = session.connectedAt;
+        device.phase = session.live             ? DeviceActivity::Phase::Live
+                       : session.catchUp.active ? DeviceActivity::Phase::CatchUp
+                                                : DeviceActivity::Phase::Upload;
+        devices.append(std::move(device));
+    }
+    return devices;
+}
+
+bool SyncService::disconnectDevice(const QString &cuid, int closeCode, const QString &reason,
+                                   Outcome &outcome)
+{
+    bool found = false;
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+        if (it->client.cuid == cuid) {
+            outcome.close(it.key(), closeCode, reason);
+            found = true;
+        }
+    }
+    return found;
+}
+
+storage::Result<bool> SyncService::expireDevice(const QString &cuid, int closeCode,
+                                                Outcome &outcome)
+{
+    if (!m_available)
+        return storage::StorageError{u"storage unavailable"_s, true};
+    auto known = m_storage.client(cuid);
+    if (!known)
+        return known.error();
+    const bool attached = disconnectDevice(cuid, closeCode, u"expired by an admin"_s, outcome);
+    if (!known.value() && !attached)
+        return false;
+    // Forgotten here, not when its connection ends: that would write its
+    // row again.
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->client.cuid == cuid) {
+            broadcastUploadChanges(it.key(), *it, outcome);
+            it = forgetSession(it);
+        } else {
+            ++it;
+        }
+    }
+    if (auto status = m_storage.forgetClient(cuid); !status)
+        return status.error();
+    if (m_feedEnabled) {
+        m_feed.devicesRemoved.append(cuid);
+        if (auto index = m_feed.deviceIndex.constFind(cuid); index != m_feed.deviceIndex.cend()) {
+            m_feed.devices.removeAt(*index);
+            m_feed.deviceIndex.clear();
+            for (qsizetype i = 0; i < m_feed.devices.size(); ++i)
+                m_feed.deviceIndex.insert(m_feed.devices[i].cuid, i);
+        }
+    }
+    qCInfo(lcSync).noquote() << "device" << cuid << "expired by an admin";
+    return true;
+}
+
+SessionState SyncService::dryRunSession(const storage::ClientRecord &client,
+                                        const Viewer &viewer) const
+{
+    SessionState session;
+    session.client = client;
+    session.viewer = viewer;
+    session.previousGroups = client.groups;
+    session.since = client.cursor;
+    // As attach() decides for a device that logs in again as the same user.
+    if (session.since > m_lastSeq || session.since < m_purgedSeq) {
+        session.reset = true;
+        session.since = 0;
+    }
+    auto &catchUp = session.catchUp;
+    catchUp.active = true;
+    catchUp.fullCopy = session.reset || session.since == 0;
+    catchUp.after = session.since;
+    catchUp.startSeq = m_lastSeq;
+    return session;
+}
+
+storage::Result<CatchUpWindow::Window> SyncService::dryRunWindow(SessionState &session)
+{
+    if (!m_available)
+        return storage::StorageError{u"storage unavailable"_s, true};
+    return m_catchUpWindow.next(session, m_lastSeq, m_purgedSeq);
+}
+
+storage::Result<std::optional<engine::ObjectState>> SyncService::object(const QString &oid)
+{
+    if (!m_available)
+        return storage::StorageError{u"storage unavailable"_s, true};
+    auto found = m_cache.find(oid);
+    if (!found)
+        return found.error();
+    if (!found.value() || !found.value()->exists())
+        return std::optional<engine::ObjectState>();
+    return std::optional<engine::ObjectState>(*found.value());
 }
 
 } // namespace seneschal::sync

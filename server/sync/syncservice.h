@@ -2,6 +2,7 @@
 
 #include "accesspolicy.h"
 #include "catchupwindow.h"
+#include "changefeed.h"
 #include "commands.h"
 #include "loggedidfilter.h"
 #include "objectcache.h"
@@ -60,7 +61,38 @@ public:
     bool hasWindowsLeft() const { return !m_catchingUp.isEmpty() || !m_mergingUploads.isEmpty(); }
 
     qint64 lastSeq() const { return m_lastSeq; }
+    qint64 purgedSeq() const { return m_purgedSeq; }
     int sessionCount() const { return int(m_sessions.size()); }
+    QString backendName() const { return m_storage.backendName(); }
+
+    // ---- for the admin interface (server/admin), on the same thread ----
+    // What the passes change is collected only while enabled: nothing is
+    // computed for consoles that are not there.
+    void setFeedEnabled(bool enabled);
+    // What the passes since the last call changed (committed only).
+    ChangeFeed takeFeed() { return std::exchange(m_feed, {}); }
+    // The attached devices (a cuid may appear twice while its newer
+    // connection replaces the older one).
+    QList<DeviceActivity> attachedDevices() const;
+    // Closes the device's attached sessions with `closeCode`; false when
+    // none is attached.
+    bool disconnectDevice(const QString &cuid, int closeCode, const QString &reason,
+                          Outcome &outcome);
+    // Forgets the device as expiry does (PROTOCOL.md 2), closing its
+    // sessions with `closeCode` first: its next hello with a since gets a
+    // reset. False when storage does not know it.
+    storage::Result<bool> expireDevice(const QString &cuid, int closeCode, Outcome &outcome);
+    // A dry run of the catch-up (PROTOCOL.md 8) that `client` would get if
+    // it connected now as `viewer` with its cursor as `since`: the state to
+    // pass to dryRunWindow until a window is the last.
+    SessionState dryRunSession(const storage::ClientRecord &client, const Viewer &viewer) const;
+    storage::Result<CatchUpWindow::Window> dryRunWindow(SessionState &session);
+    // The master copy of `oid` (nullopt when absent) and who may see it now.
+    storage::Result<std::optional<engine::ObjectState>> object(const QString &oid);
+    Audience audienceOf(const engine::ObjectState &state) const
+    {
+        return m_policy.audienceOf(state);
+    }
 
 private:
     struct Pass; // the state of one processing pass (syncservice.cpp)
@@ -144,6 +176,9 @@ private:
     ViewerCounts m_viewers; // of m_sessions
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
+    qint64 m_lastConflictId = 0;
+    bool m_feedEnabled = false;
+    ChangeFeed m_feed;
     bool m_available = false;
     bool m_openUploadsDue = false; // mergeOpenUploads() before the next pass
 };

@@ -36,7 +36,47 @@ void SyncWorker::start()
         deliver(m_service->refuseDisabledUsers());
     });
     m_userCheckTimer->start();
+    if (m_adminFactory) {
+        m_admin = m_adminFactory(*m_service, *m_storage);
+        m_adminTimer = new QTimer(this);
+        m_adminTimer->setInterval(kAdminTickMs);
+        connect(m_adminTimer, &QTimer::timeout, this, [this] {
+            Outcome outcome;
+            m_admin->tick(outcome);
+            deliver(outcome);
+        });
+        m_adminTimer->start();
+    }
     drain();
+}
+
+bool SyncWorker::hasWindowsLeft() const
+{
+    return m_service->hasWindowsLeft() || (m_admin && m_admin->hasWork());
+}
+
+QList<AdminCommand> SyncWorker::takeAdminCommands(QList<Command> &commands)
+{
+    QList<AdminCommand> admin;
+    for (auto it = commands.begin(); it != commands.end();) {
+        if (auto *command = std::get_if<AdminCommand>(&*it)) {
+            if (auto *share = std::get_if<protocol::admin::AdminShare>(&command->request.body)) {
+                *it = ShareCommand{command->session, share->share, command->request.req,
+                                   command->admin};
+                ++it;
+                continue;
+            }
+            admin.append(std::move(*command));
+            it = commands.erase(it);
+        } else if (auto *left = std::get_if<AdminLeftCommand>(&*it)) {
+            if (m_admin)
+                m_admin->sessionLeft(left->session);
+            it = commands.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return admin;
 }
 
 void SyncWorker::post(Command command)
@@ -88,16 +128,27 @@ void SyncWorker::drain()
     {
         QMutexLocker lock(&m_mutex);
         commands = takePass();
-        m_drainScheduled = hasQueued() || m_service->hasWindowsLeft();
+        m_drainScheduled = hasQueued() || hasWindowsLeft();
         if (m_drainScheduled)
             QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
-    if (commands.isEmpty() && !m_service->hasWindowsLeft())
+    const QList<AdminCommand> admin = takeAdminCommands(commands);
+    if (commands.isEmpty() && admin.isEmpty() && !hasWindowsLeft())
         return;
-    deliver(m_service->process(commands));
+    Outcome outcome;
+    if (!commands.isEmpty() || m_service->hasWindowsLeft())
+        outcome = m_service->process(commands);
+    if (m_admin) {
+        for (const AdminCommand &command : admin)
+            m_admin->handle(command, outcome);
+        m_admin->afterPass(outcome);
+        if (m_admin->hasWork())
+            m_admin->work(outcome);
+    }
+    deliver(outcome);
     // A catch-up begun in this pass goes on in the next ones.
     QMutexLocker lock(&m_mutex);
-    if (!m_drainScheduled && m_service->hasWindowsLeft()) {
+    if (!m_drainScheduled && hasWindowsLeft()) {
         m_drainScheduled = true;
         QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
@@ -125,6 +176,9 @@ void SyncWorker::finish()
         m_expiryTimer->stop();
     if (m_userCheckTimer)
         m_userCheckTimer->stop();
+    if (m_adminTimer)
+        m_adminTimer->stop();
+    m_admin.reset();
     if (m_service) {
         if (auto status = m_service->saveClients(); !status)
             qCWarning(lcSync) << "device cursors not saved at shutdown:" << status.error().message;
@@ -142,10 +196,12 @@ QString SyncWorker::expireNow()
     if (!report)
         return u"expiry failed: "_s + report.error().message;
     const auto &r = report.value();
-    return u"expired %1 devices, %2 dispatch log entries, %3 tombstones (retention horizon seq %4)"_s
+    return u"expired %1 devices, %2 dispatch log entries, %3 tombstones, %4 reconciliation "
+           "history entries (retention horizon seq %5)"_s
         .arg(r.clientsRemoved)
         .arg(r.logEntriesRemoved)
         .arg(r.tombstonesRemoved)
+        .arg(r.conflictsRemoved)
         .arg(r.purgedSeq);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "adminhandler.h"
 #include "commands.h"
 #include "outcomes.h"
 #include "storage/storage.h"
@@ -34,6 +35,13 @@ public:
                QObject *sinkContext, Sink sink);
     ~SyncWorker() override;
 
+    // Before start(): the admin interface's desk, made on the worker thread
+    // once the service exists.
+    void setAdminHandlerFactory(AdminHandlerFactory factory)
+    {
+        m_adminFactory = std::move(factory);
+    }
+
     // Thread-safe: queue a command for the next pass.
     void post(Command command);
 
@@ -56,10 +64,17 @@ public:
     static constexpr int kMaxCommandsPerSessionShared = 150;
     // How often connected users are checked for having been disabled.
     static constexpr int kUserCheckIntervalMs = 3000;
+    // How often the admin desk flushes coalesced device rows (stats and
+    // lags go out every fourth tick).
+    static constexpr int kAdminTickMs = 250;
 
 private:
     void drain();
     void deliver(const Outcome &outcome);
+    bool hasWindowsLeft() const;
+    // Splits the admin requests off `commands`; an admin's share becomes a
+    // ShareCommand of the pass.
+    QList<AdminCommand> takeAdminCommands(QList<Command> &commands);
 
     StorageFactory m_storageFactory;
     SyncSettings m_settings;
@@ -70,6 +85,9 @@ private:
     std::unique_ptr<SyncService> m_service;
     QTimer *m_expiryTimer = nullptr;
     QTimer *m_userCheckTimer = nullptr;
+    QTimer *m_adminTimer = nullptr;
+    AdminHandlerFactory m_adminFactory;
+    std::unique_ptr<AdminHandler> m_admin;
 
     // Takes the next pass's commands; call with m_mutex held.
     QList<Command> takePass();

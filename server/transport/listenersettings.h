@@ -15,6 +15,8 @@ struct ListenerSettings
     QString keyFile;             // PEM
     bool allowPlaintext = false; // plaintext on a non-loopback address
     QString path = QStringLiteral("/v1");
+    // The admin interface (PROTOCOL.md 10); empty: not served.
+    QString adminPath = QStringLiteral("/v1/admin");
     qint64 maxIncomingMessageBytes = 16 * 1024 * 1024;
 };
 

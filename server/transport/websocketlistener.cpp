@@ -99,7 +99,9 @@ void WebSocketListener::onNewConnection()
         const qint64 limit = 2 * m_settings.maxIncomingMessageBytes + 1024;
         socket->setMaxAllowedIncomingMessageSize(quint64(limit));
         socket->setMaxAllowedIncomingFrameSize(quint64(limit));
-        if (socket->requestUrl().path() != m_settings.path) {
+        const QString path = socket->requestUrl().path();
+        if (path != m_settings.path &&
+            (m_settings.adminPath.isEmpty() || path != m_settings.adminPath)) {
             qCInfo(lcTransport) << "refused" << socket->peerAddress().toString() << "asking for"
                                 << socket->requestUrl().path();
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown path"_s);

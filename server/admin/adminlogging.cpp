@@ -1,0 +1,3 @@
+#include "adminlogging.h"
+
+Q_LOGGING_CATEGORY(lcAdmin, "seneschal.admin")
