@@ -772,8 +772,8 @@ std::variant<AdminClientMessage, AdminParseError> parseAdminClientMessage(QByteA
     const QJsonDocument document =
         QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), json.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        if (tooDeep)
-            return AdminParseError{ErrorCode::Invalid, nestingMessage, {}};
+        if (tooDeep) // a limit of PROTOCOL.md 9.8: too_large, not invalid
+            return AdminParseError{ErrorCode::TooLarge, nestingMessage, {}};
         return AdminParseError{
             ErrorCode::Invalid,
             QStringLiteral("malformed JSON at offset %1: %2")
@@ -807,7 +807,7 @@ std::variant<AdminClientMessage, AdminParseError> parseAdminClientMessage(QByteA
         return context.invalid(
             QStringLiteral("req must be a string of 1-%1 characters").arg(kMaxReqLength));
     if (tooDeep)
-        return context.invalid(nestingMessage);
+        return AdminParseError{ErrorCode::TooLarge, nestingMessage, context.req};
 
     switch (*kind) {
     case RequestType::Subscribe:

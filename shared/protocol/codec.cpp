@@ -369,7 +369,8 @@ ParseError nestingError(const QJsonObject &message, QStringView type, const Limi
         if (isValidOid(oid))
             context.oid = oid;
     }
-    return context.invalid(QStringLiteral("JSON nesting is deeper than %1").arg(limits.maxDepth));
+    return context.fail(ErrorCode::TooLarge,
+                        QStringLiteral("JSON nesting is deeper than %1").arg(limits.maxDepth));
 }
 
 void writeAccess(JsonWriter &out, const std::optional<Access> &access)
@@ -426,8 +427,9 @@ std::variant<ClientMessage, ParseError> parseClientMessage(QByteArrayView json,
     const QJsonDocument document =
         QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), json.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        if (tooDeep)
-            return ErrorContext{}.invalid(
+        if (tooDeep) // a limit of PROTOCOL.md 9.8: too_large, not invalid
+            return ErrorContext{}.fail(
+                ErrorCode::TooLarge,
                 QStringLiteral("JSON nesting is deeper than %1").arg(limits.maxDepth));
         return ErrorContext{}.invalid(
             QStringLiteral("malformed JSON at offset %1: %2")

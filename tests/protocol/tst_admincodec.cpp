@@ -660,7 +660,7 @@ void TestAdminCodec::nesting_limit_keeps_the_req()
     auto result = parse(deep, limits);
     auto *error = std::get_if<AdminParseError>(&result);
     QVERIFY(error);
-    QCOMPARE(error->code, ErrorCode::Invalid);
+    QCOMPARE(error->code, ErrorCode::TooLarge); // a limit of PROTOCOL.md 9.8
     QCOMPARE(error->req, u"e"_s);
     QVERIFY2(error->message.contains(u"nesting"_s), qPrintable(error->message));
 

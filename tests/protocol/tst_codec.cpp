@@ -288,7 +288,8 @@ void TestCodec::malformed_input_is_rejected_data()
     row("numeric_type_is_invalid", R"({"type":1})", invalid, none, none, "type");
     row("unknown_type_is_invalid", R"({"type":"pong"})", invalid, none, none, "type");
     row("type_is_case_sensitive", R"({"type":"Ping"})", invalid, none, none, "type");
-    row("nesting_beyond_qt_limit_is_invalid", nestedArrays(5000), invalid, none, none, "nesting");
+    row("nesting_beyond_qt_limit_is_too_large", nestedArrays(5000), tooLarge, none, none,
+        "nesting");
 
     // hello
     row("hello_without_protocol_is_invalid", R"({"type":"hello","cuid":"dev-1",)" + password,
@@ -420,8 +421,8 @@ void TestCodec::malformed_input_is_rejected_data()
         "access");
     row("inherit_without_parent_is_invalid", dispatchWith(R"(,"access":"inherit")"), invalid, d1,
         none, "inherit");
-    row("dispatch_nested_deeper_than_64_is_rejected",
-        dispatchWithProps(R"({"deep":)" + nestedArrays(63) + "}"), invalid, d1, none, "nesting");
+    row("dispatch_nested_deeper_than_64_is_rejected_too_large",
+        dispatchWithProps(R"({"deep":)" + nestedArrays(63) + "}"), tooLarge, d1, none, "nesting");
     {
         QByteArray props = "{";
         for (int i = 0; i <= 1000; ++i)
@@ -634,9 +635,9 @@ void TestCodec::limits_are_configurable_data()
     QTest::newRow("nesting_at_depth_limit_is_accepted")
         << dispatchWithProps(R"({"a":[1]})") << d.maxMessageBytes << d.maxProps << 3
         << d.maxNameLength << d.maxValueBytes << true << 0 << none;
-    QTest::newRow("nesting_over_depth_limit_is_invalid")
+    QTest::newRow("nesting_over_depth_limit_is_too_large")
         << dispatchWithProps(R"({"a":[[1]]})") << d.maxMessageBytes << d.maxProps << 3
-        << d.maxNameLength << d.maxValueBytes << false << invalid << d1;
+        << d.maxNameLength << d.maxValueBytes << false << tooLarge << d1;
     QTest::newRow("brackets_in_strings_do_not_nest")
         << dispatchWithProps(R"({"a":"[[[[{{{{\"[[["})") << d.maxMessageBytes << d.maxProps << 2
         << d.maxNameLength << d.maxValueBytes << true << 0 << none;

@@ -698,7 +698,7 @@ private Q_SLOTS:
              u"reject"_s, u"forbidden"_s},
             {u"{\"type\":\"dispatch\",\"id\":\"h15\",\"oid\":\"o\",\"ts\":1,\"props\":"_s + deep +
                  u"}"_s,
-             u"reject"_s, u"invalid"_s},
+             u"reject"_s, u"too_large"_s},
             {u"{\"type\":\"dispatch\",\"id\":\""_s + longId +
                  u"\",\"oid\":\"o\",\"ts\":1,\"props\":{}}"_s,
              u""_s, u"invalid"_s},
