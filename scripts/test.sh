@@ -26,7 +26,7 @@ if command -v clang++ >/dev/null 2>&1; then
     cmake -S "$ROOT" -B "$FUZZ_BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
           -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENESCHAL_FUZZ=ON \
           -DSENESCHAL_BUILD_TESTS=OFF -DSENESCHAL_BUILD_BENCH=OFF
-    cmake --build "$FUZZ_BUILD" -j "$JOBS" --target fuzz_codec
+    cmake --build "$FUZZ_BUILD" -j "$JOBS" --target fuzz_codec fuzz_admincodec
     ctest --test-dir "$FUZZ_BUILD" --output-on-failure -R fuzz
 fi
 echo "all tests passed"
