@@ -10,7 +10,8 @@ PACKAGES="build-essential cmake ninja-build pkg-config openssl ca-certificates
   mariadb-server mariadb-client slapd ldap-utils
   xvfb xauth fonts-dejavu-core
   clang libclang-rt-14-dev clang-format
-  libsecret-1-0 gnome-keyring dbus-daemon dbus-x11"
+  libsecret-1-0 gnome-keyring dbus-daemon dbus-x11
+  dpkg-dev fakeroot lintian rpm"
 
 missing=""
 for p in $PACKAGES; do

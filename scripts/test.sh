@@ -13,8 +13,10 @@ else
     sudo "$ROOT/scripts/install-deps.sh"
 fi
 
+# Prefix /usr: the package test (ctest label `packaging`) builds the .deb
+# packages from this tree and installs them.
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DSENESCHAL_WERROR=ON -DSENESCHAL_FUZZ=OFF
+      -DSENESCHAL_WERROR=ON -DSENESCHAL_FUZZ=OFF -DCMAKE_INSTALL_PREFIX=/usr
 cmake --build "$BUILD" -j "$JOBS"
 
 # Qt's own event dispatcher (see docs/operations.md); offscreen for widgets.

@@ -1,6 +1,7 @@
 #include "auth/usercommand.h"
 #include "config.h"
 #include "server.h"
+#include "servicenotifier.h"
 #include "signalwatcher.h"
 #include "storage/storagefactory.h"
 #include "sync/syncservice.h"
@@ -155,18 +156,37 @@ int main(int argc, char *argv[])
         return auth::runUserCommand(command, *storage, in, out(), err());
     }
 
+    app::ServiceNotifier notifier; // systemd's Type=notify, when it started us
     app::Server server(config);
     QString error;
     if (!server.start(&error)) {
         err() << "seneschal-server: " << error << Qt::endl;
+        notifier.status(u"failed to start: "_s + error);
         return 1;
     }
+    const QString listening = u"listening on port %1"_s.arg(server.port());
     app::SignalWatcher watcher;
     QObject::connect(&watcher, &app::SignalWatcher::terminationRequested, &app,
-                     [&server](int signalNumber) {
+                     [&server, &notifier](int signalNumber) {
                          qInfo("signal %d: stopping", signalNumber);
+                         notifier.stopping(u"stopping: finishing commits, closing sessions"_s);
                          server.shutdown();
                          QCoreApplication::exit(0);
                      });
+    QObject::connect(
+        &watcher, &app::SignalWatcher::reloadRequested, &app, [&server, &notifier, listening] {
+            notifier.reloading();
+            QString reloadError;
+            if (server.reloadCertificate(&reloadError)) {
+                notifier.ready(listening);
+            } else {
+                qWarning().noquote() << "reload: the certificate in use stays:" << reloadError;
+                notifier.ready(listening + u"; last reload failed: "_s + reloadError);
+            }
+        });
+    // Ready only once the signals are watched: a stop that follows at once
+    // must take the graceful path.
+    if (!notifier.ready(listening))
+        qWarning().noquote() << "cannot tell the service manager:" << notifier.errorString();
     return QCoreApplication::exec();
 }

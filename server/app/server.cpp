@@ -135,6 +135,27 @@ bool Server::start(QString *error)
     return true;
 }
 
+bool Server::reloadCertificate(QString *error)
+{
+    if (!m_listener || m_stopped) {
+        *error = u"the server is not running"_s;
+        return false;
+    }
+    if (!m_config.listener.tls) {
+        *error = u"TLS is off (tls/enabled): no certificate to reload"_s;
+        return false;
+    }
+    const auto &l = m_config.listener;
+    const QSslConfiguration ssl =
+        transport::TlsCredentials::load(l.certificateFile, l.keyFile, error);
+    if (ssl.isNull())
+        return false;
+    m_listener->setSslConfiguration(ssl);
+    qCInfo(lcServer).noquote() << "reloaded the certificate" << l.certificateFile
+                               << transport::TlsCredentials::fingerprint(ssl.localCertificate());
+    return true;
+}
+
 quint16 Server::port() const
 {
     return m_listener ? m_listener->port() : 0;

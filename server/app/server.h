@@ -35,6 +35,10 @@ public:
     ~Server() override;
 
     bool start(QString *error);
+    // Reads the TLS certificate and key again (SIGHUP, `systemctl reload`):
+    // connections accepted from now on get the new pair, open ones keep the
+    // old. On failure the old pair stays in use and `error` says why.
+    bool reloadCertificate(QString *error);
     // Stops accepting, finishes commits in flight, delivers their acks,
     // closes every session with 4503.
     void shutdown();

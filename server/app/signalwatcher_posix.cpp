@@ -27,8 +27,12 @@ SignalWatcher::SignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         unsigned char byte = 0;
-        while (::read(g_signalPipe[0], &byte, 1) == 1)
-            Q_EMIT terminationRequested(byte);
+        while (::read(g_signalPipe[0], &byte, 1) == 1) {
+            if (byte == SIGHUP)
+                Q_EMIT reloadRequested();
+            else
+                Q_EMIT terminationRequested(byte);
+        }
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -36,12 +40,14 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()
 {
     signal(SIGTERM, SIG_DFL);
     signal(SIGINT, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
 }
 
 } // namespace seneschal::app

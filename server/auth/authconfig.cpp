@@ -1,5 +1,7 @@
 #include "authconfig.h"
 
+#include "ldapprovider.h"
+
 using namespace Qt::StringLiterals;
 
 namespace seneschal::auth {
@@ -16,7 +18,10 @@ QStringList AuthConfig::validate() const
         problems << u"auth/tokenLifetimeDays: too short"_s;
     if (tokenIssuer.isEmpty())
         problems << u"auth/tokenIssuer: must not be empty"_s;
-    if (providers.contains("ldap"_L1)) {
+    if (providers.contains("ldap"_L1) && !LdapProvider::builtIn()) {
+        problems << u"auth/providers: ldap is not built into this server "
+                    "(it was built with SENESCHAL_WITH_LDAP=OFF)"_s;
+    } else if (providers.contains("ldap"_L1)) {
         if (!ldap.url.startsWith("ldap://"_L1) && !ldap.url.startsWith("ldaps://"_L1))
             problems << u"ldap/url: must start with ldap:// or ldaps://"_s;
         if (ldap.startTls && ldap.url.startsWith("ldaps://"_L1))

@@ -162,6 +162,11 @@ LdapProvider::LdapProvider(LdapConfig config)
     : m_config(std::move(config))
 {}
 
+bool LdapProvider::builtIn()
+{
+    return true;
+}
+
 QString LdapProvider::name() const
 {
     return u"ldap"_s;

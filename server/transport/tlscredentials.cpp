@@ -6,6 +6,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <memory>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -55,6 +56,26 @@ bool writeFile(const QString &path, const QByteArray &data, QFileDevice::Permiss
         return false;
     }
     return true;
+}
+
+// Never prompt on the terminal for a passphrase (encrypted keys are refused).
+extern "C" int noPassphrase(char *, int, int, void *)
+{
+    return 0;
+}
+
+// Whether the key is the certificate's: a pair caught half renewed (the new
+// certificate, the old key) would fail every handshake.
+bool keyMatchesCertificate(const QByteArray &certificatePem, const QByteArray &keyPem)
+{
+    BioPtr certBio(BIO_new_mem_buf(certificatePem.constData(), int(certificatePem.size())));
+    BioPtr keyBio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())));
+    X509Ptr cert(certBio ? PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr) : nullptr);
+    PKeyPtr key(keyBio ? PEM_read_bio_PrivateKey(keyBio.get(), nullptr, noPassphrase, nullptr)
+                       : nullptr);
+    const bool matches = cert && key && X509_check_private_key(cert.get(), key.get()) == 1;
+    ERR_clear_error();
+    return matches;
 }
 
 } // namespace
@@ -124,6 +145,11 @@ QSslConfiguration TlsCredentials::load(const QString &certificateFile, const QSt
         key = QSslKey(pem, QSsl::Rsa);
     if (key.isNull()) {
         *error = u"no usable EC or RSA private key in %1 (tls/key)"_s.arg(keyFile);
+        return {};
+    }
+    if (!keyMatchesCertificate(chain.first().toPem(), pem)) {
+        *error = u"the key in %1 (tls/key) does not belong to the certificate in %2 "
+                 "(tls/certificate)"_s.arg(keyFile, certificateFile);
         return {};
     }
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();

@@ -50,6 +50,12 @@ bool WebSocketListener::listen(const QSslConfiguration &ssl)
     return true;
 }
 
+void WebSocketListener::setSslConfiguration(const QSslConfiguration &ssl)
+{
+    if (m_settings.tls && !ssl.isNull())
+        m_tcp->setSslConfiguration(ssl);
+}
+
 void WebSocketListener::stop()
 {
     m_tcp->close();

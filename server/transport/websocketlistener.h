@@ -26,6 +26,9 @@ public:
 
     // Starts listening; false with `errorString` set when it cannot.
     bool listen(const QSslConfiguration &ssl);
+    // TLS credentials for the connections accepted from now on (a renewed
+    // certificate); connections already open keep theirs. Ignored without TLS.
+    void setSslConfiguration(const QSslConfiguration &ssl);
     void stop();
     quint16 port() const;
     QString errorString() const { return m_error; }
