@@ -1,6 +1,7 @@
 #!/bin/sh
 # The package test of issue 19, on this machine, as root:
-#   cpack -G DEB, lintian (no errors, no warnings), dpkg -i, the unit checked
+#   cpack -G DEB (and -G RPM where rpmbuild is: the configuration must be
+#   %config(noreplace)), lintian (no errors, no warnings), dpkg -i, the unit checked
 #   by systemd-analyze (verify; security exposure 2.0 or better), the first
 #   admin created as packaging/README.md says, the installed server started
 #   with the installed configuration as the service user the way the unit
@@ -82,7 +83,21 @@ DEBS=$(ls "$WORK"/out/*.deb)
 for deb in $DEBS; do
     echo "$(basename "$deb"): $(dpkg-deb -f "$deb" Depends)"
 done
-SERVER_DEB=$(ls "$WORK"/out/seneschal-server_*.deb)
+
+if command -v rpmbuild >/dev/null 2>&1 && command -v rpm >/dev/null 2>&1; then
+    step "cpack -G RPM: the configuration is %config(noreplace)"
+    cpack --config "$BUILD/CPackConfig.cmake" -G RPM -B "$WORK/rpm" >"$WORK/cpack-rpm.log" 2>&1 ||
+        { cat "$WORK/cpack-rpm.log"; fail "cpack -G RPM"; }
+    SERVER_RPM=$(ls "$WORK"/rpm/seneschal-server-*.rpm)
+    rpm -qp --configfiles "$SERVER_RPM"
+    rpm -qp --qf '[%{FILENAMES} %{FILEFLAGS:fflags}\n]' "$SERVER_RPM" |
+        grep -qx "$CONF cn" || fail "$CONF is not %config(noreplace) in the RPM"
+    for scriptlet in preinstall postinstall preuninstall postuninstall; do
+        rpm -qp --scripts "$SERVER_RPM" | grep -q "^$scriptlet scriptlet" ||
+            fail "no $scriptlet scriptlet in the RPM"
+    done
+    echo "RPM: $CONF %config(noreplace); pre/post install and uninstall scriptlets present"
+fi
 
 step "lintian (no errors, no warnings)"
 # (lintian's remark that it runs as root is not about the packages)
