@@ -40,6 +40,8 @@ public:
     storage::Status shiftGroupAccess(qint64 upTo);
     // Objects that stopped inheriting from an ancestor whose access changed.
     storage::Status followDetachedObjects();
+    // The access changes in (since, upTo] that opened objects to the device.
+    storage::Status readGains(qint64 since, qint64 upTo);
 
     QList<QByteArray> takeFrames();
     qsizetype size() const { return m_items.size(); }
@@ -49,8 +51,14 @@ private:
     {
         return m_window.m_policy.canSee(m_viewer, state);
     }
+    // True when `oid` went out in this window or an earlier one; otherwise
+    // marks it sent.
+    bool alreadySent(const QString &oid);
     void copy(const engine::ObjectState &state, qint64 seq);
     void revoke(const QString &oid, qint64 seq);
+    // Whether the device gained the object, or an ancestor it inherits
+    // from, by an access change after the object's own seq.
+    bool gainedLater(const engine::ObjectState &state);
     // The object and those of its inheritors the device may see now.
     storage::Status copyWithInheritors(const engine::ObjectState &state, qint64 seq);
     // The object and those of its inheritors the device may not see now.
@@ -85,11 +93,20 @@ private:
     QSet<QString> m_flipped;
 };
 
+bool CatchUpWindow::Plan::alreadySent(const QString &oid)
+{
+    if (m_sent.contains(oid) || m_catchUp.sent.contains(oid))
+        return true;
+    m_sent.insert(oid);
+    if (!m_catchUp.afterSynced)
+        m_catchUp.sent.insert(oid);
+    return false;
+}
+
 void CatchUpWindow::Plan::copy(const engine::ObjectState &state, qint64 seq)
 {
-    if (m_sent.contains(state.oid))
+    if (alreadySent(state.oid))
         return;
-    m_sent.insert(state.oid);
     if (m_catchUp.fullCopy)
         m_catchUp.held.insert(state.oid);
     engine::ObjectState stamped = state;
@@ -99,9 +116,10 @@ void CatchUpWindow::Plan::copy(const engine::ObjectState &state, qint64 seq)
 
 void CatchUpWindow::Plan::revoke(const QString &oid, qint64 seq)
 {
-    if (m_sent.contains(oid) || (m_catchUp.fullCopy && !m_catchUp.held.remove(oid)))
+    if (m_sent.contains(oid) || m_catchUp.sent.contains(oid) ||
+        (m_catchUp.fullCopy && !m_catchUp.held.remove(oid)))
         return;
-    m_sent.insert(oid);
+    alreadySent(oid);
     m_items.append(Item{seq, protocol::encodeRevoke(seq, oid)});
 }
 
@@ -156,6 +174,37 @@ void CatchUpWindow::Plan::correctLostUploads()
     m_session.uploadLost.clear();
 }
 
+bool CatchUpWindow::Plan::gainedLater(const engine::ObjectState &state)
+{
+    if (m_catchUp.gainedAt.isEmpty())
+        return false;
+    if (m_catchUp.gainedAt.value(state.oid, -1) > state.seq)
+        return true;
+    if (state.access != engine::Access::Inherit)
+        return false;
+    const qint64 gained = ancestorMark(
+        state, [&](const QString &ancestor) { return m_catchUp.gainedAt.value(ancestor, -1); });
+    return gained > state.seq;
+}
+
+storage::Status CatchUpWindow::Plan::readGains(qint64 since, qint64 upTo)
+{
+    m_catchUp.gainsRead = true;
+    if (m_catchUp.fullCopy || since >= upTo)
+        return storage::Done{};
+    auto changes = m_window.m_storage.accessChangesAfter(since);
+    if (!changes)
+        return changes.error();
+    for (const storage::AccessChange &change : changes.value()) {
+        if (change.seq > upTo)
+            break;
+        if (!Audience::fromJson(change.before).admits(m_previous) &&
+            Audience::fromJson(change.after).admits(m_viewer))
+            m_catchUp.gainedAt.insert(change.oid, change.seq);
+    }
+    return storage::Done{};
+}
+
 storage::Status CatchUpWindow::Plan::copyChanged(const QList<storage::ObjectKey> &keys, qint64 upTo)
 {
     // Keys only: most objects are in memory already.
@@ -174,14 +223,13 @@ storage::Status CatchUpWindow::Plan::copyChanged(const QList<storage::ObjectKey>
         if (m_catchUp.fullCopy && state->isDeleted()) {
             // Only to a device that holds it from this copy and may see it;
             // it stays held, so that a later revoke still reaches it.
-            if (m_catchUp.held.contains(state->oid) && canSee(*state) &&
-                !m_sent.contains(state->oid)) {
-                m_sent.insert(state->oid);
+            if (m_catchUp.held.contains(state->oid) && canSee(*state) && !alreadySent(state->oid))
                 m_items.append(Item{state->seq, protocol::encodeDispatch(*state)});
-            }
             continue;
         }
-        if (canSee(*state))
+        // What the device gained through a later access change goes with
+        // that change (shiftChangedAccess), at its seq, after its parent.
+        if (canSee(*state) && !gainedLater(*state))
             copy(*state, state->seq);
     }
     return storage::Done{};
@@ -337,6 +385,11 @@ storage::Result<CatchUpWindow::Window> CatchUpWindow::next(SessionState &session
     // the windows reach what changed after the catch-up began, the rest goes
     // in one window, so that a busy server cannot keep the device from ever
     // catching up.
+    // Until synced the windows cover what changed up to the seq at which
+    // the catch-up began, one message per oid; what changed while they went
+    // out follows synced (PROTOCOL.md 8).
+    if (!catchUp.afterSynced)
+        lastSeq = std::min(lastSeq, catchUp.startSeq);
     const qint64 remaining = lastSeq - windowStart;
     const int limit = windowStart >= catchUp.startSeq
                           ? int(std::clamp<qint64>(remaining, m_pageSize, 1 << 24))
@@ -349,6 +402,10 @@ storage::Result<CatchUpWindow::Window> CatchUpWindow::next(SessionState &session
     const qint64 upTo = lastWindow ? lastSeq : keys.constLast().seq;
 
     Plan plan(*this, session);
+    if (!catchUp.gainsRead) {
+        if (auto status = plan.readGains(windowStart, lastSeq); !status)
+            return status.error();
+    }
     if (firstWindow)
         plan.correctLostUploads();
     if (auto status = plan.copyChanged(keys, upTo); !status)

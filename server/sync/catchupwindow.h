@@ -30,9 +30,11 @@ public:
     CatchUpWindow(storage::Storage &storage, ObjectCache &cache, const AccessPolicy &policy,
                   int pageSize);
 
-    // The next window of `session`'s catch-up. It fails when storage does,
-    // and when expiry purged history the device has not been sent yet: it
-    // must start again.
+    // The next window of `session`'s catch-up. Until synced it covers what
+    // changed up to the catch-up's startSeq, each oid once; with
+    // CatchUpState::afterSynced set, what changed since, up to `lastSeq`.
+    // It fails when storage does, and when expiry purged history the device
+    // has not been sent yet: it must start again.
     storage::Result<Window> next(SessionState &session, qint64 lastSeq, qint64 purgedSeq);
 
 private:

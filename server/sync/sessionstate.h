@@ -29,6 +29,16 @@ struct CatchUpState
     // Objects the device could see when their access first changed
     // in this catch-up (it may hold what inherited from them).
     QHash<QString, qint64> seenAt;
+    // Oids sent in an earlier window: one message per oid until synced
+    // (PROTOCOL.md 8). What changed after startSeq goes after synced.
+    QSet<QString> sent;
+    // Objects whose access the device gained in (since, startSeq], with
+    // the seq of that change: they and what inherits from them travel with
+    // that change, at its seq and after their parent (PROTOCOL.md 9.5), not
+    // at their own seq. Read once, in the first window.
+    QHash<QString, qint64> gainedAt;
+    bool gainsRead = false;
+    bool afterSynced = false; // the changes made during the catch-up, sent after synced
 };
 
 // What the sync service keeps of each attached session.

@@ -1196,6 +1196,24 @@ storage::Status SyncService::spoolWindow(SessionId id, SessionState &session, Ou
         m_feed.touchDevice(session.client);
     session.since = window.upTo;
     session.reset = false;
+    // What changed while the windows went out (after startSeq) follows
+    // synced, as live messages would: before synced each oid came once
+    // (PROTOCOL.md 8). The broadcasts of those changes went out before the
+    // device was live, so they are read here.
+    session.catchUp.afterSynced = true;
+    session.catchUp.sent.clear();
+    while (window.upTo < m_lastSeq) {
+        auto more = m_catchUpWindow.next(session, m_lastSeq, m_purgedSeq);
+        if (!more)
+            return more.error();
+        CatchUpWindow::Window after = std::move(more).value();
+        for (QByteArray &frame : after.frames)
+            outcome.send(id, std::move(frame));
+        window.upTo = after.upTo;
+        session.since = window.upTo;
+        if (after.last)
+            break;
+    }
     session.catchUp.active = false;
     return storage::Done{};
 }

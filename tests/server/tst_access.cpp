@@ -282,6 +282,113 @@ private Q_SLOTS:
         QVERIFY(!bob.object(u"team-item"_s).has_value());
     }
 
+    // PROTOCOL.md 9.5 and 7: every object an access change delivers carries
+    // that change's seq, and none arrives before its parent, also those
+    // created after the grantee's since.
+    void grant_copies_carry_the_share_seq_and_come_after_their_parent()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"plan"_s, {{u"title"_s, u"Plan"_s}}, under(u"list"_s));
+        alice.dispatch(u"plan-old"_s, {{u"n"_s, 1}}, under(u"item"_s, u"plan"_s));
+        QVERIFY(drained(alice));
+        // Something bob sees, so that his since passes the list's items.
+        client::DispatchOptions note = under(u"note"_s);
+        note.access = engine::Access::Public;
+        alice.dispatch(u"note"_s, {{u"text"_s, u"hi"_s}}, note);
+        QVERIFY(drained(alice));
+        QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"note"_s).has_value(), kTimeout);
+        QVERIFY(settled(bob));
+        QVERIFY(offline(bob));
+        // Created while bob is away, after his since.
+        alice.dispatch(u"plan-new"_s, {{u"n"_s, 2}}, under(u"item"_s, u"plan"_s));
+        alice.dispatch(u"plan-new-img"_s, {{u"png"_s, u"AA"_s}}, under(u"image"_s, u"plan-new"_s));
+        QVERIFY(drained(alice));
+        QSignalSpy shared(&alice, &SyncClient::shared);
+        alice.share(u"plan"_s, {u"user:bob"_s});
+        QVERIFY(shared.wait(kTimeout) || !shared.isEmpty());
+        const qint64 shareSeq = shared.first().at(1).toLongLong();
+
+        bob.clearReceived();
+        QVERIFY(live(bob));
+        QHash<QString, qint64> seqOf;
+        QHash<QString, qsizetype> position;
+        const QList<QJsonObject> &got = bob.received();
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            if (got[i].value(u"type"_s) != u"dispatch"_s)
+                continue;
+            const QString oid = got[i].value(u"oid"_s).toString();
+            QVERIFY2(!position.contains(oid), qPrintable(u"twice: "_s + oid));
+            position.insert(oid, i);
+            seqOf.insert(oid, got[i].value(u"seq"_s).toInteger());
+        }
+        for (const QString &oid : {u"plan"_s, u"plan-old"_s, u"plan-new"_s, u"plan-new-img"_s}) {
+            QVERIFY2(seqOf.contains(oid), qPrintable(u"missing: "_s + oid));
+            QCOMPARE(seqOf.value(oid), shareSeq);
+        }
+        QVERIFY(position[u"plan"_s] < position[u"plan-old"_s]);
+        QVERIFY(position[u"plan"_s] < position[u"plan-new"_s]);
+        QVERIFY(position[u"plan-new"_s] < position[u"plan-new-img"_s]);
+    }
+
+    // PROTOCOL.md 8: one dispatch per oid between rehydrateEnd and synced,
+    // however the objects change while the catch-up goes out; what changed
+    // meanwhile comes live after synced.
+    void objects_changed_during_a_catch_up_arrive_once_then_live()
+    {
+        QCOMPARE(server->stop(), 0);
+        server->set(u"sync/spoolPageSize"_s, u"10"_s);
+        QVERIFY(server->start());
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        QVERIFY(offline(bob));
+        constexpr int kObjects = 3000;
+        client::DispatchOptions item = under(u"item"_s);
+        item.access = engine::Access::Public;
+        for (int i = 0; i < kObjects; ++i)
+            alice.dispatch(u"o-%1"_s.arg(i), {{u"n"_s, i}}, item);
+        QVERIFY(drained(alice));
+
+        bob.clearReceived();
+        bob.connectToServer();
+        // The first windows' objects change again and again while the rest
+        // of the catch-up goes out.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return bob.state() == SyncClient::State::Receiving || bob.isLive(); }, kTimeout));
+        int round = 0;
+        while (!bob.isLive() && round < 5000) {
+            for (int i = 0; i < 10; ++i)
+                alice.dispatch(u"o-%1"_s.arg(i), {{u"n"_s, 10000 + round}});
+            ++round;
+            QTest::qWait(1);
+        }
+        QVERIFY(live(bob));
+        QVERIFY(drained(alice));
+        QVERIFY(settled(bob));
+        QVERIFY(settled(alice));
+
+        QHash<QString, int> inSpool;
+        bool inCatchUp = false;
+        for (const QJsonObject &m : bob.received()) {
+            const QString type = m.value(u"type"_s).toString();
+            if (type == u"rehydrateEnd")
+                inCatchUp = true;
+            else if (type == u"synced")
+                break;
+            else if (inCatchUp && (type == u"dispatch" || type == u"revoke"))
+                ++inSpool[m.value(u"oid"_s).toString()];
+        }
+        QCOMPARE(inSpool.size(), kObjects);
+        for (auto it = inSpool.cbegin(); it != inSpool.cend(); ++it)
+            QVERIFY2(it.value() == 1,
+                     qPrintable(u"%1 came %2 times"_s.arg(it.key()).arg(it.value())));
+        QTRY_COMPARE_WITH_TIMEOUT(replicaOf(bob), replicaOf(alice), kTimeout);
+    }
+
     void grant_of_a_list_with_1000_items_delivers_the_full_copy()
     {
         SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);

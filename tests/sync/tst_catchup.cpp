@@ -25,6 +25,7 @@ constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 struct Device
 {
     std::map<QString, bool> objects; // oid -> deleted
+    Viewer viewer;
     bool live = false;
     bool refused = false;
     qint64 synced = -1;
@@ -75,6 +76,7 @@ public:
                 const QStringList &groups = {})
     {
         Device &device = devices[id];
+        device.viewer = Viewer{user, groups, false};
         device.live = false;
         device.synced = -1;
         device.lastSpoolSeq = since;
@@ -140,9 +142,51 @@ public:
     std::map<SessionId, Device> devices;
 
 private:
+    // What the hub does for a live device: broadcasts its audience admits,
+    // and the copies or revokes of an access change.
+    void deliverToLive(const Outcome::Step &step)
+    {
+        for (auto &[id, device] : devices) {
+            if (!device.live)
+                continue;
+            if (step.kind == Outcome::Step::BroadcastFrame) {
+                if (step.broadcast.audience.admits(device.viewer) &&
+                    !step.broadcast.skip.contains(id))
+                    apply(device, step.broadcast.frame);
+                continue;
+            }
+            const AccessShift &shift = step.shift;
+            const bool before = shift.before.admits(device.viewer);
+            const bool after = shift.after.admits(device.viewer);
+            if (before == after)
+                continue;
+            for (const AccessShift::Piece &piece : shift.pieces) {
+                const bool sees = piece.audience.admits(device.viewer);
+                if (after && sees)
+                    apply(device, piece.copy);
+                else if (!after && !sees)
+                    apply(device, piece.revoke);
+            }
+        }
+    }
+    static void apply(Device &device, const QByteArray &frame)
+    {
+        const QJsonObject m = QJsonDocument::fromJson(frame).object();
+        const QString type = m.value(u"type"_s).toString();
+        if (type == u"dispatch")
+            device.objects[m.value(u"oid"_s).toString()] = m.value(u"deleted"_s).toBool();
+        else if (type == u"revoke")
+            device.objects.erase(m.value(u"oid"_s).toString());
+    }
+
     void deliver(const Outcome &outcome)
     {
         for (const Outcome::Step &step : outcome.steps) {
+            if (step.kind == Outcome::Step::BroadcastFrame ||
+                step.kind == Outcome::Step::AccessShiftFrames) {
+                deliverToLive(step);
+                continue;
+            }
             auto found = devices.find(step.direct.session);
             if (found == devices.end())
                 continue;
@@ -152,7 +196,7 @@ private:
                 continue;
             }
             if (step.kind != Outcome::Step::DirectFrame)
-                continue; // broadcasts: the devices under test are not live yet
+                continue;
             const QJsonObject m = QJsonDocument::fromJson(step.direct.frame).object();
             const QString type = m.value(u"type"_s).toString();
             const qint64 seq = m.value(u"seq"_s).toInteger();
