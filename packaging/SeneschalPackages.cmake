@@ -117,7 +117,8 @@ set(CPACK_RPM_PACKAGE_LICENSE "LicenseRef-AllRightsReserved")
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /etc /usr/lib/systemd /usr/lib/systemd/system /usr/lib/sysusers.d /usr/lib/tmpfiles.d
     /usr/share/man /usr/share/man/man1 /usr/share/man/man8 /usr/share/doc
-    /usr/share/lintian /usr/share/lintian/overrides)
+    /usr/share/lintian /usr/share/lintian/overrides /usr/share/applications /usr/share/icons
+    /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable /usr/share/icons/hicolor/scalable/apps)
 
 set(CPACK_RPM_SERVER_PACKAGE_NAME seneschal-server)
 set(CPACK_RPM_SERVER_PACKAGE_SUMMARY "${_server_summary}")
