@@ -153,7 +153,8 @@ void ConsoleController::onTrusted(const TrustedCertificates &trusted)
         m_recalled = credentials;
         if (!credentials.token.isEmpty()) {
             m_usedToken = true;
-            openSession(client::ClientAuth::withToken(credentials.token));
+            // A token is the session of the cuid it was issued to.
+            openSession(client::ClientAuth::withToken(credentials.token), credentials.cuid);
         } else if (!credentials.password.isEmpty()) {
             m_password = credentials.password;
             openSession(client::ClientAuth::withPassword(m_profile.user, credentials.password));
@@ -180,14 +181,16 @@ void ConsoleController::onTrustRefused(const QString &message, bool changed)
         fail(message);
 }
 
-void ConsoleController::openSession(const client::ClientAuth &auth)
+void ConsoleController::openSession(const client::ClientAuth &auth, const QString &cuid)
 {
     admin::AdminClientOptions options;
     options.url = m_profile.url;
-    // One install, and a part of its own per run: two windows of one
+    // One install, and a part of its own per login: two windows of one
     // install must not replace each other's session (4409).
-    options.cuid = u"console-%1-%2"_s.arg(consoleId())
-                       .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QChar(u'0'));
+    options.cuid = !cuid.isEmpty() ? cuid
+                                   : u"console-%1-%2"_s.arg(consoleId())
+                                         .arg(QRandomGenerator::global()->generate() & 0xffff, 4,
+                                              16, QChar(u'0'));
     options.auth = auth;
     options.caCertificates = m_trusted.caCertificates;
     options.caFile = m_trusted.caFile;
@@ -201,12 +204,20 @@ void ConsoleController::onWelcomed()
         return;
     if (!m_welcomed) {
         m_welcomed = true;
+        // Secrets kept for this profile before must go when it no longer
+        // asks for them; a profile that never did leaves the keychain alone.
+        bool rememberedBefore = false;
+        for (const ServerProfile &recent : m_recent.load()) {
+            rememberedBefore =
+                rememberedBefore || (recent.key() == m_profile.key() && recent.rememberToken);
+        }
         m_recent.remember(m_profile);
         RememberedCredentials keep;
         keep.token = client->token();
         keep.tokenExpires = client->tokenExpires();
+        keep.cuid = client->options().cuid;
         keep.password = m_password;
-        if (m_profile.rememberToken || m_usedToken)
+        if (m_profile.rememberToken || rememberedBefore || m_usedToken)
             m_vault->keep(m_profile, keep);
         m_password.clear();
         m_recalled = {};

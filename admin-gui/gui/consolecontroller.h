@@ -62,7 +62,8 @@ Q_SIGNALS:
 private:
     void onTrusted(const TrustedCertificates &trusted);
     void onTrustRefused(const QString &message, bool changed);
-    void openSession(const client::ClientAuth &auth);
+    // `cuid` empty: a new one for this console install.
+    void openSession(const client::ClientAuth &auth, const QString &cuid = {});
     void onWelcomed();
     void onStopped(int closeCode, const QString &reason);
     void onTlsFailed(const QString &problems);

@@ -39,6 +39,7 @@ void CredentialVault::recall(const ServerProfile &profile,
             const QJsonObject token = QJsonDocument::fromJson(secret->toUtf8()).object();
             found->token = token.value(u"token"_s).toString();
             found->tokenExpires = token.value(u"expires"_s).toInteger();
+            found->cuid = token.value(u"cuid"_s).toString();
             // An expired token is no use for a login.
             if (found->tokenExpires > 0 &&
                 found->tokenExpires <= QDateTime::currentMSecsSinceEpoch()) {
@@ -74,7 +75,8 @@ void CredentialVault::keep(const ServerProfile &profile, const RememberedCredent
     };
     if (profile.rememberToken && !credentials.token.isEmpty()) {
         const QJsonObject token{{u"token"_s, credentials.token},
-                                {u"expires"_s, credentials.tokenExpires}};
+                                {u"expires"_s, credentials.tokenExpires},
+                                {u"cuid"_s, credentials.cuid}};
         m_store->write(tokenKey(profile),
                        QString::fromUtf8(QJsonDocument(token).toJson(QJsonDocument::Compact)),
                        step);

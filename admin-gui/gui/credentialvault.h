@@ -14,6 +14,7 @@ struct RememberedCredentials
 {
     QString token;
     qint64 tokenExpires = 0; // ms since the epoch; 0: no expiry said
+    QString cuid;            // the token is the session of this console cuid
     QString password;
 
     bool isEmpty() const { return token.isEmpty() && password.isEmpty(); }

@@ -1,5 +1,7 @@
 #include "tlstrust.h"
 
+#include <QSslConfiguration>
+
 namespace seneschal::admingui {
 
 TlsTrust::TlsTrust(CertificatePins *pins, QObject *parent)
@@ -50,6 +52,25 @@ void TlsTrust::onProbed(const CertificateProbe::Result &result)
             true);
         return;
     }
+    // What the connection can verify the pin with: a self-signed
+    // certificate is its own anchor; a chain the system's CAs verify keeps
+    // them; a chain of a private CA that does not come with it cannot be
+    // verified by AdminClient, which knows CAs, not pins.
+    TrustedCertificates trusted;
+    if (leaf.isSelfSigned()) {
+        trusted.caCertificates = {leaf};
+    } else if (result.verificationErrors.isEmpty()) {
+        trusted.caCertificates = QSslConfiguration::systemCaCertificates();
+    } else if (result.chain.last().isSelfSigned()) {
+        trusted.caCertificates = {result.chain.last()};
+    } else {
+        Q_EMIT refused(tr("The certificate of %1 is issued by \"%2\", which the server does not "
+                          "send and the system does not know: a pin cannot be checked. Choose "
+                          "\"CA file\" with that CA's certificate instead.")
+                           .arg(server, leaf.issuerDisplayName()),
+                       false);
+        return;
+    }
     if (pinned.isEmpty()) {
         if (!m_approver || !m_approver(server, CertificatePins::fingerprintText(seen))) {
             Q_EMIT refused(tr("The certificate of %1 was not accepted.").arg(server), false);
@@ -57,7 +78,7 @@ void TlsTrust::onProbed(const CertificateProbe::Result &result)
         }
         m_pins->setPin(server, seen);
     }
-    Q_EMIT resolved({{leaf}, {}});
+    Q_EMIT resolved(trusted);
 }
 
 } // namespace seneschal::admingui

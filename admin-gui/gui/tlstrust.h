@@ -56,3 +56,5 @@ private:
 };
 
 } // namespace seneschal::admingui
+
+Q_DECLARE_METATYPE(seneschal::admingui::TrustedCertificates)
