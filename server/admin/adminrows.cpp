@@ -106,8 +106,6 @@ QJsonObject object(const engine::ObjectState &state, const sync::Audience &audie
             props.insert(it.key(), it->value);
         stamps.insert(it.key(), QJsonArray{it->stamp.ts, it->stamp.cuid, it->stamp.id});
     }
-    QJsonObject audienceRow{{u"everyone"_s, audience.everyone},
-                            {u"users"_s, QJsonArray::fromStringList(audienceUsers)}};
     QStringList groups(audience.groups.cbegin(), audience.groups.cend());
     groups.sort();
     return QJsonObject{
