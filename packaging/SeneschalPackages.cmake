@@ -78,12 +78,13 @@ the system user seneschal, with its state in /var/lib/seneschal and its
 configuration in /etc/seneschal/seneschal.conf.")
 set(CPACK_COMPONENT_SERVER_DESCRIPTION "${_server_summary}\n${_server_details}")
 set(CPACK_COMPONENT_ADMIN_DISPLAY_NAME "Seneschal admin tool")
-set(_admin_summary "operators' tool for Seneschal sync servers")
+set(_admin_summary "admin console for Seneschal sync servers")
 set(_admin_details
-"seneschal-admin --cli reaches the admin interface of a Seneschal server
-(wss://host:7443/v1/admin) from the command line: devices, queues, the
-reconciliation history, objects and sharing, local users and groups, and
-live events.")
+"seneschal-admin reaches the admin interface of a Seneschal server
+(wss://host:7443/v1/admin): devices, queues, the reconciliation history,
+objects and sharing, local users and groups, the audit and live events. It
+is a desktop console, and with --cli a command-line tool that needs no
+display.")
 set(CPACK_COMPONENT_ADMIN_DESCRIPTION "${_admin_summary}\n${_admin_details}")
 
 # --- Debian --------------------------------------------------------------------
