@@ -5,1530 +5,1492 @@
     <name>seneschal::admin::AccessModel</name>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq</translation>
     </message>
     <message>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewährt</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Entzogen</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admin::AuditModel</name>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admin::DevicesModel</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>Cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>Cursor</translation>
     </message>
     <message>
         <source>Lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admin::HistoryModel</name>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <source>Winner</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewinner</translation>
     </message>
     <message>
         <source>Winner device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät des Gewinners</translation>
     </message>
     <message>
         <source>Loser</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlierer</translation>
     </message>
     <message>
         <source>Loser device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät des Verlierers</translation>
     </message>
     <message>
         <source>Uploader</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladen von</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admin::StatsModel</name>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <source>Highest seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Seq</translation>
     </message>
     <message>
         <source>Dispatches/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatches/s</translation>
     </message>
     <message>
         <source>Deliveries/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen/s</translation>
     </message>
     <message>
         <source>Uptime (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit (ms)</translation>
     </message>
     <message>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::AccessEditorDialog</name>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Access to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff auf %1</translation>
     </message>
     <message>
         <source>Who may see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer es sehen darf</translation>
     </message>
     <message>
         <source>Grants</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaben</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>&amp;Apply change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung &amp;anwenden</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a user or group name.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a user or group name.</source>
+        <translation>„%1“ ist kein Benutzer- oder Gruppenname.</translation>
     </message>
     <message>
         <source>%1 (to grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wird freigegeben)</translation>
     </message>
     <message>
         <source>%1 (to revoke)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wird entzogen)</translation>
     </message>
     <message>
         <source>No grants: only the owner and the admins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Freigaben: nur der Eigentümer und die Admins.</translation>
     </message>
     <message>
         <source>Access to %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff auf %1 geändert.</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::AccessPlan</name>
     <message>
         <source>User %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <source>Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1</translation>
     </message>
     <message>
         <source>Nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern.</translation>
     </message>
     <message>
         <source>Access: %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff: %1 → %2</translation>
     </message>
     <message>
         <source>Every user will see the object; grants no longer matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Benutzer wird das Objekt sehen; Freigaben spielen keine Rolle mehr.</translation>
     </message>
     <message>
         <source>Only the owner, the admins and the grants will see the object; other devices lose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der Eigentümer, die Admins und die Freigaben werden das Objekt sehen; andere Geräte verlieren es.</translation>
     </message>
     <message>
         <source>The object will follow the access of its parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Objekt folgt dem Zugriff seines übergeordneten Objekts.</translation>
     </message>
     <message>
         <source>Grant to %1: their devices receive a full copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe für %1: deren Geräte erhalten eine vollständige Kopie.</translation>
     </message>
     <message>
         <source>Revoke from %1: their devices lose the object unless another grant covers them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entzug für %1: deren Geräte verlieren das Objekt, sofern keine andere Freigabe sie einschließt.</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ApplicationText</name>
     <message>
         <source>Seneschal admin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Seneschal admin console: devices, queues, access, reconciliations, users and the audit of a Seneschal server, live.
-With --cli as first argument it runs the command-line tool instead (seneschal-admin --cli --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seneschal-Admin</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version anzeigen.</translation>
     </message>
     <message>
         <source>The server to connect to (wss://host:7443).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server, mit dem verbunden wird (wss://host:7443).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The user to log in as.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer für die Anmeldung.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Verify the server against the CAs in this PEM file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server gegen die Zertifizierungsstellen in dieser PEM-Datei prüfen.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
-        <source>Pin the server&apos;s certificate on first use (SHA-256).</source>
-        <translation type="unfinished"></translation>
+        <source>Pin the server's certificate on first use (SHA-256).</source>
+        <translation>Das Zertifikat des Servers bei der ersten Verbindung festhalten (SHA-256).</translation>
     </message>
     <message>
-        <source>The language of the console (%1); default: the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>The language of the console (%1); default: the system's.</source>
+        <translation>Die Sprache der Konsole (%1); Vorgabe: die des Systems.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Try seneschal-admin --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siehe seneschal-admin --help.</translation>
+    </message>
+    <message>
+        <source>The Seneschal admin console: devices, queues, access, reconciliations, users and the audit of a Seneschal server, live.
+With --cli it runs the command-line tool instead (seneschal-admin --cli --help).</source>
+        <translation>Die Admin-Konsole von Seneschal: Geräte, Warteschlangen, Zugriffe, Konfliktauflösungen, Benutzer und das Audit eines Seneschal-Servers, live.
+Mit --cli läuft stattdessen das Kommandozeilenwerkzeug (seneschal-admin --cli --help).</translation>
+    </message>
+    <message>
+        <source>seneschal-admin: no display for the console's window (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Use seneschal-admin --cli for the command-line tool (seneschal-admin --cli --help lists its commands).</source>
+        <translation>seneschal-admin: keine Anzeige für das Fenster der Konsole (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt).
+Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin --cli --help listet seine Befehle).</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::AuditView</name>
     <message>
         <source>Select an entry to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Eintrag wählen, um ihn hier zu sehen.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennen</translation>
     </message>
     <message>
         <source>expire</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergessen</translation>
     </message>
     <message>
         <source>share</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ButtonText</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>&amp;Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ja</translation>
     </message>
     <message>
         <source>&amp;No</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nein</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::CellFormatter</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>uploading</source>
-        <translation type="unfinished"></translation>
+        <translation>lädt hoch</translation>
     </message>
     <message>
         <source>catching up</source>
-        <translation type="unfinished"></translation>
+        <translation>holt auf</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>live</translation>
     </message>
     <message>
         <source>public</source>
-        <translation type="unfinished"></translation>
+        <translation>öffentlich</translation>
     </message>
     <message>
         <source>private</source>
-        <translation type="unfinished"></translation>
+        <translation>privat</translation>
     </message>
     <message>
         <source>inherited</source>
-        <translation type="unfinished"></translation>
+        <translation>geerbt</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::CertificateProbe</name>
     <message>
         <source>The server did not complete a TLS handshake in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den TLS-Handshake nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
         <source>The server presented no certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat kein Zertifikat vorgelegt.</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ConnectDialog</name>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;Forget pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Festhalten &amp;aufheben</translation>
     </message>
     <message>
         <source>&amp;Remember me (keep the session in the keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet &amp;bleiben (Sitzung im Schlüsselbund aufbewahren)</translation>
     </message>
     <message>
         <source>Keep the &amp;password too</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch das &amp;Passwort aufbewahren</translation>
     </message>
     <message>
         <source>Connect to a Seneschal server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Seneschal-Server verbinden</translation>
     </message>
     <message>
         <source>wss://host:7443</source>
-        <translation type="unfinished"></translation>
+        <translation>wss://host:7443</translation>
     </message>
     <message>
         <source>Server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat des Servers</translation>
     </message>
     <message>
-        <source>Verify against the &amp;system&apos;s certificate authorities</source>
-        <translation type="unfinished"></translation>
+        <source>Verify against the &amp;system's certificate authorities</source>
+        <translation>Gegen die Zertifizierungsstellen des &amp;Systems prüfen</translation>
     </message>
     <message>
         <source>Verify against a &amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegen eine &amp;CA-Datei prüfen:</translation>
     </message>
     <message>
-        <source>&amp;Pin the certificate&apos;s SHA-256 fingerprint on first use</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Pin the certificate's SHA-256 fingerprint on first use</source>
+        <translation>SHA-256-Fingerabdruck des Zertifikats beim ersten Mal &amp;festhalten</translation>
     </message>
     <message>
-        <source>PEM file of the CA or of the server&apos;s own certificate</source>
-        <translation type="unfinished"></translation>
+        <source>PEM file of the CA or of the server's own certificate</source>
+        <translation>PEM-Datei der CA oder des eigenen Zertifikats des Servers</translation>
     </message>
     <message>
         <source>Looking for a keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach einem Schlüsselbund…</translation>
     </message>
     <message>
         <source>Remember</source>
-        <translation type="unfinished"></translation>
+        <translation>Merken</translation>
     </message>
     <message>
         <source>C&amp;onnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Ser&amp;ver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;ver:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>The session token (and the password, if you tick it) is kept in the keychain, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sitzungstoken (und das Passwort, wenn angekreuzt) wird im Schlüsselbund aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
         <source>Nothing can be remembered: no keychain (Secret Service) is available, and secrets are never written in plain text. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts kann gemerkt werden: Es ist kein Schlüsselbund (Secret Service) verfügbar, und Geheimnisse werden nie im Klartext geschrieben. %1</translation>
     </message>
     <message>
         <source>remembered: leave empty to use it</source>
-        <translation type="unfinished"></translation>
+        <translation>gemerkt: leer lassen, um es zu verwenden</translation>
     </message>
     <message>
         <source>Not pinned yet: at the first connection the fingerprint is shown for you to compare with the one the server writes to its log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht festgehalten: Bei der ersten Verbindung wird der Fingerabdruck angezeigt, damit Sie ihn mit dem im Log des Servers vergleichen können.</translation>
     </message>
     <message>
         <source>Pinned for %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgehalten für %1:
+%2</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Enter the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte den Benutzernamen eingeben.</translation>
     </message>
     <message>
-        <source>The CA file &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <source>The CA file "%1" cannot be read.</source>
+        <translation>Die CA-Datei „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Enter the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte das Passwort eingeben.</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ConnectionIndicator</name>
     <message>
         <source>● Live: %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>● Live: %1 auf %2</translation>
     </message>
     <message>
         <source>◌ Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>◌ Verbinde mit %1…</translation>
     </message>
     <message numerus="yes">
         <source>◌ Reconnecting to %1 in %n s…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>◌ Verbinde erneut mit %1 in %n s…</numerusform><numerusform>◌ Verbinde erneut mit %1 in %n s…</numerusform></translation>
     </message>
     <message>
         <source>◌ Reconnecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>◌ Verbinde erneut mit %1…</translation>
     </message>
     <message>
         <source>(the views show the rows as they were)</source>
-        <translation type="unfinished"></translation>
+        <translation>(die Ansichten zeigen den letzten Stand)</translation>
     </message>
     <message>
         <source>○ Offline: not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Offline: nicht verbunden</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Offline</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ConsoleController</name>
     <message>
         <source>New server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Server-Zertifikat</translation>
     </message>
     <message>
         <source>%1 presents a certificate this console has not seen before:
 
 %2
 
-Compare it with the fingerprint in the server&apos;s log (the line &quot;certificate … SHA-256 …&quot; at its start). Pin it and connect only if they are the same.</source>
-        <translation type="unfinished"></translation>
+Compare it with the fingerprint in the server's log (the line "certificate … SHA-256 …" at its start). Pin it and connect only if they are the same.</source>
+        <translation>%1 legt ein Zertifikat vor, das diese Konsole noch nicht kennt:
+
+%2
+
+Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certificate … SHA-256 …“ beim Start). Halten Sie es nur fest und verbinden Sie sich nur, wenn beide gleich sind.</translation>
     </message>
     <message>
         <source>&amp;Pin and connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Festhalten und verbinden</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit %1…</translation>
     </message>
     <message>
         <source>Nothing is remembered for %1: enter the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist nichts gemerkt: Bitte das Passwort eingeben.</translation>
     </message>
     <message>
         <source>Server certificate changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-Zertifikat geändert</translation>
     </message>
     <message>
         <source>The certificate of %1 does not match its pin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 passt nicht zum festgehaltenen.</translation>
     </message>
     <message>
         <source>The remembered session has ended; enter the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gemerkte Sitzung ist abgelaufen; bitte das Passwort eingeben.</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate could not be verified: %1</source>
-        <translation type="unfinished"></translation>
+        <source>The server's certificate could not be verified: %1</source>
+        <translation>Das Zertifikat des Servers konnte nicht geprüft werden: %1</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::DevicesView</name>
     <message>
         <source>Online only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur online</translation>
     </message>
     <message>
         <source>Behind only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur im Rückstand</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trennen</translation>
     </message>
     <message>
         <source>&amp;Expire…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergessen…</translation>
     </message>
     <message>
         <source>Show &amp;queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warteschlange zeigen…</translation>
     </message>
     <message>
         <source>&amp;Copy device id</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-Id &amp;kopieren</translation>
     </message>
     <message>
-        <source>Devices whose cursor is behind the server&apos;s highest seq</source>
-        <translation type="unfinished"></translation>
+        <source>Devices whose cursor is behind the server's highest seq</source>
+        <translation>Geräte, deren Cursor hinter der höchsten Seq des Servers liegt</translation>
     </message>
     <message>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benutzer</translation>
     </message>
     <message>
         <source>Close the connection of the selected devices (they may reconnect)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung der gewählten Geräte schließen (sie dürfen sich wieder verbinden)</translation>
     </message>
     <message>
         <source>Forget the selected devices: their next login gets a full copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählten Geräte vergessen: Bei der nächsten Anmeldung erhalten sie eine vollständige Kopie</translation>
     </message>
     <message>
         <source>What the device would be sent if it connected now</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Gerät erhielte, wenn es sich jetzt verbände</translation>
     </message>
     <message>
         <source>Select a device to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerät wählen, um es hier zu sehen.</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>yes, from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ja, von %1</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden seit</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst gesehen</translation>
     </message>
     <message>
         <source>Cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>Cursor</translation>
     </message>
     <message>
         <source>Behind by</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Rückstand um</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Änderung</numerusform><numerusform>%n Änderungen</numerusform></translation>
     </message>
     <message>
         <source>Expire devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte vergessen</translation>
     </message>
     <message>
         <source>Disconnect devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte trennen</translation>
     </message>
     <message numerus="yes">
         <source>Disconnect %n device(s)? They may connect again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Gerät trennen? Es darf sich wieder verbinden.</numerusform><numerusform>%n Geräte trennen? Sie dürfen sich wieder verbinden.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) expired.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Gerät vergessen.</numerusform><numerusform>%n Geräte vergessen.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) disconnected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Gerät getrennt.</numerusform><numerusform>%n Geräte getrennt.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Expire %n device(s)? Each is forgotten by the server and gets a full copy at its next login; online ones are disconnected first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Gerät vergessen? Der Server vergisst es, und es erhält bei der nächsten Anmeldung eine vollständige Kopie; ist es online, wird es zuerst getrennt.</numerusform><numerusform>%n Geräte vergessen? Der Server vergisst jedes, und jedes erhält bei der nächsten Anmeldung eine vollständige Kopie; Geräte online werden zuerst getrennt.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ErrorText</name>
     <message>
         <source>The server did not accept the request as valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage nicht als gültig angenommen.</translation>
     </message>
     <message>
         <source>The user name, password or token was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername, Passwort oder Token wurde abgelehnt.</translation>
     </message>
     <message>
         <source>Not allowed, or no such device, object or user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erlaubt, oder kein solches Gerät, Objekt oder solcher Benutzer.</translation>
     </message>
     <message>
         <source>The request is too large for the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist zu groß für den Server.</translation>
     </message>
     <message>
         <source>Too many attempts; wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Versuche; bitte kurz warten und erneut versuchen.</translation>
     </message>
     <message>
         <source>Another console with the same identity took over the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Konsole mit derselben Kennung hat die Sitzung übernommen.</translation>
     </message>
     <message>
         <source>The server is unavailable or the connection was lost before the answer; the action may have happened, refresh to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar oder die Verbindung ging vor der Antwort verloren; die Aktion kann ausgeführt worden sein, zum Prüfen aktualisieren.</translation>
     </message>
     <message>
         <source>Unknown error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler.</translation>
     </message>
     <message>
-        <source>The server answered with the error &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>The server answered with the error "%1".</source>
+        <translation>Der Server hat mit dem Fehler „%1“ geantwortet.</translation>
     </message>
     <message>
         <source>%1 (server: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Server: %2)</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde geschlossen.</translation>
     </message>
     <message>
         <source>The server went away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht mehr da.</translation>
     </message>
     <message>
         <source>The connection was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ging verloren.</translation>
     </message>
     <message>
         <source>The server does not serve the admin interface at this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet unter dieser Adresse keine Admin-Schnittstelle an.</translation>
     </message>
     <message>
         <source>A message was too large for the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht war zu groß für die Verbindung.</translation>
     </message>
     <message>
         <source>The server closed the session after invalid messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Sitzung nach ungültigen Nachrichten geschlossen.</translation>
     </message>
     <message>
         <source>This user is not an admin, or this address may not use the admin interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Benutzer ist kein Admin, oder diese Adresse darf die Admin-Schnittstelle nicht nutzen.</translation>
     </message>
     <message>
         <source>The login took too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung hat zu lange gedauert.</translation>
     </message>
     <message>
         <source>An admin disconnected this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Admin hat diese Sitzung getrennt.</translation>
     </message>
     <message>
         <source>A message was too large for the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht war zu groß für den Server.</translation>
     </message>
     <message>
         <source>Too many login attempts; wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Anmeldeversuche; bitte kurz warten und erneut versuchen.</translation>
     </message>
     <message>
         <source>The server is shutting down or unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server fährt herunter oder ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>The connection ended (code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde beendet (Code %1).</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::KeychainSecretStore</name>
     <message>
         <source>No keychain is available (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar (%1).</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::MainWindow</name>
     <message>
         <source>Seneschal admin console</source>
-        <translation type="unfinished"></translation>
+        <translation>Seneschal-Admin-Konsole</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>%1 – Seneschal admin console</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Seneschal-Admin-Konsole</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden…</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;trennen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtern</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Seneschal admin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Seneschal-Admin</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>About Seneschal admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Seneschal-Admin</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Seneschal admin %1&lt;/h3&gt;&lt;p&gt;The operators&apos; console of the Seneschal sync server: devices, queues, access, reconciliations, users and the audit, live.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;h3&gt;Seneschal admin %1&lt;/h3&gt;&lt;p&gt;The operators' console of the Seneschal sync server: devices, queues, access, reconciliations, users and the audit, live.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Seneschal-Admin %1&lt;/h3&gt;&lt;p&gt;Die Betreiberkonsole des Seneschal-Sync-Servers: Geräte, Warteschlangen, Zugriffe, Konfliktauflösungen, Benutzer und das Audit, live.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ObjectDetail</name>
     <message>
         <source>Edit &amp;access…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugriff bearbeiten…</translation>
     </message>
     <message>
         <source>Show &amp;reconciliations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konfliktauflösungen zeigen</translation>
     </message>
     <message>
         <source>Select an object to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Objekt wählen, um es hier zu sehen.</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Written at</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben am</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>Access history</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsverlauf</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1…</translation>
     </message>
     <message>
         <source>The server did not return the object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das Objekt nicht geliefert.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordnet</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>everyone (public): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alle (öffentlich): %1</translation>
     </message>
     <message>
         <source>Grants</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigaben</translation>
     </message>
     <message>
         <source>Groups that see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen, die es sehen</translation>
     </message>
     <message>
         <source>Users who see it now</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer, die es jetzt sehen</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ObjectHistory</name>
     <message>
-        <source>Property / write</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Written at</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben am</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Uploaded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladen von</translation>
     </message>
     <message>
         <source>Select a reconciliation to see the history of its object here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Konfliktauflösung wählen, um hier den Verlauf ihres Objekts zu sehen.</translation>
     </message>
     <message>
         <source>Loading the history of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade den Verlauf von %1…</translation>
     </message>
     <message numerus="yes">
         <source>%n reconciliation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reconciled %1 (seq %2)</source>
-        <translation type="unfinished"></translation>
+        <translation><numerusform>%n Konfliktauflösung</numerusform><numerusform>%n Konfliktauflösungen</numerusform></translation>
     </message>
     <message>
         <source>winner</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewinner</translation>
     </message>
     <message>
         <source>loser</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlierer</translation>
     </message>
     <message>
         <source>%1: %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 in %3</translation>
     </message>
     <message numerus="yes">
         <source>%n property(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Eigenschaft</numerusform><numerusform>%n Eigenschaften</numerusform></translation>
+    </message>
+    <message>
+        <source>Property / reconciled / write</source>
+        <translation>Eigenschaft / aufgelöst / Schreibvorgang</translation>
+    </message>
+    <message>
+        <source>When the server reconciled the two writes</source>
+        <translation>Wann der Server die beiden Schreibvorgänge aufgelöst hat</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>Seq %1</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ObjectsView</name>
     <message>
         <source>Load &amp;more</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mehr laden</translation>
     </message>
     <message>
         <source>start of the oid</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang der Oid</translation>
     </message>
     <message>
         <source>any kind</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Art</translation>
     </message>
     <message>
         <source>any owner</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Eigentümer</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;Object:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Objekt:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eigentümer:</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordnet</translation>
     </message>
     <message>
         <source>Edit &amp;access…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugriff bearbeiten…</translation>
     </message>
     <message>
         <source>Objects and access</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte und Zugriff</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche…</translation>
     </message>
     <message numerus="yes">
         <source>%n object(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Objekt gefunden.</numerusform><numerusform>%n Objekte gefunden.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n object(s) loaded; more on the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Objekt geladen; weitere auf dem Server.</numerusform><numerusform>%n Objekte geladen; weitere auf dem Server.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::OverviewView</name>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Dispatches/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatches/s</translation>
     </message>
     <message>
         <source>Deliveries/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen/s</translation>
     </message>
     <message>
-        <source>No figures yet: they come with the server&apos;s first stats.</source>
-        <translation type="unfinished"></translation>
+        <source>No figures yet: they come with the server's first stats.</source>
+        <translation>Noch keine Zahlen: Sie kommen mit der ersten Statistik des Servers.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last ten minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Tag, %1</numerusform><numerusform>%n Tage, %1</numerusform></translation>
     </message>
     <message>
         <source>SQLite</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite</translation>
     </message>
     <message>
         <source>MariaDB/MySQL</source>
-        <translation type="unfinished"></translation>
+        <translation>MariaDB/MySQL</translation>
     </message>
     <message>
         <source>Server version</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-Version</translation>
     </message>
     <message>
         <source>not reported by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Server nicht gemeldet</translation>
     </message>
     <message>
         <source>Connected as</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden als</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Highest seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Seq</translation>
     </message>
     <message>
         <source>Devices known</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannte Geräte</translation>
     </message>
     <message>
         <source>Devices attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebundene Geräte</translation>
     </message>
     <message>
         <source>Devices online</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte online</translation>
     </message>
     <message>
         <source>Devices behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte im Rückstand</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n minute(s)</source>
+        <translation><numerusform>Die letzte Minute</numerusform><numerusform>Die letzten %n Minuten</numerusform></translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::PasswordDialog</name>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen:</translation>
     </message>
     <message>
         <source>Enter a user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte einen Benutzernamen eingeben.</translation>
     </message>
     <message>
         <source>Enter a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte ein Passwort eingeben.</translation>
     </message>
     <message>
         <source>The passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwörter unterscheiden sich.</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::QueueDialog</name>
     <message>
         <source>Load &amp;more</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mehr laden</translation>
     </message>
     <message>
         <source>Queue of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange von %1</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade…</translation>
     </message>
     <message>
         <source>Nothing queued: the device is up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts in der Warteschlange: Das Gerät ist auf dem neuesten Stand.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) queued for %1; %2 shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Nachricht für %1 in der Warteschlange; %2 angezeigt.</numerusform><numerusform>%n Nachrichten für %1 in der Warteschlange; %2 angezeigt.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ReconciliationView</name>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis:</translation>
     </message>
     <message>
         <source>Show &amp;live</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live zeigen</translation>
     </message>
     <message>
         <source>Load &amp;more</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mehr laden</translation>
     </message>
     <message>
         <source>any object</source>
-        <translation type="unfinished"></translation>
+        <translation>jedes Objekt</translation>
     </message>
     <message>
         <source>any device</source>
-        <translation type="unfinished"></translation>
+        <translation>jedes Gerät</translation>
     </message>
     <message>
-        <source>The winner&apos;s, the loser&apos;s or the uploader&apos;s device</source>
-        <translation type="unfinished"></translation>
+        <source>The winner's, the loser's or the uploader's device</source>
+        <translation>Das Gerät des Gewinners, des Verlierers oder des Hochladenden</translation>
     </message>
     <message>
         <source>Search &amp;server</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem &amp;Server suchen</translation>
     </message>
     <message>
         <source>Ask the server for every reconciliation that matches, also those older than the live list holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server nach jeder passenden Konfliktauflösung fragen, auch nach älteren, als die Live-Liste enthält</translation>
     </message>
     <message>
         <source>&amp;Object:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Objekt:</translation>
     </message>
     <message>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gerät:</translation>
     </message>
     <message>
         <source>Select a reconciliation to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Konfliktauflösung wählen, um sie hier zu sehen.</translation>
     </message>
     <message>
         <source>Filter by this &amp;object</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach diesem &amp;Objekt filtern</translation>
     </message>
     <message>
         <source>Filter by the &amp;uploader</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem &amp;Hochladenden filtern</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Reconciled at</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgelöst am</translation>
     </message>
     <message>
         <source>Winner</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewinner</translation>
     </message>
     <message>
         <source>%1, written %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, geschrieben %2 von %3</translation>
     </message>
     <message>
         <source>Loser</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlierer</translation>
     </message>
     <message>
         <source>Uploaded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladen von</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq</translation>
     </message>
     <message>
         <source>Reconciliation</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfliktauflösung</translation>
     </message>
     <message>
         <source>Asking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage den Server…</translation>
     </message>
     <message numerus="yes">
         <source>Server search: %n reconciliation(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Suche auf dem Server: %n Konfliktauflösung.</numerusform><numerusform>Suche auf dem Server: %n Konfliktauflösungen.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Server search: the newest %n reconciliation(s); more on the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Suche auf dem Server: die neueste Konfliktauflösung; weitere auf dem Server.</numerusform><numerusform>Suche auf dem Server: die neuesten %n Konfliktauflösungen; weitere auf dem Server.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Live: the latest %n reconciliation(s) and every new one. Search the server for older ones.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Live: die letzte Konfliktauflösung und jede neue. Ältere auf dem Server suchen.</numerusform><numerusform>Live: die letzten %n Konfliktauflösungen und jede neue. Ältere auf dem Server suchen.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ServerProfile</name>
     <message>
-        <source>Enter the server&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the server's address.</source>
+        <translation>Bitte die Adresse des Servers eingeben.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a server address (like wss://host:7443).</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a server address (like wss://host:7443).</source>
+        <translation>„%1“ ist keine Server-Adresse (wie wss://host:7443).</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::SparklineChart</name>
     <message numerus="yes">
         <source>-%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>-%n min</numerusform><numerusform>-%n min</numerusform></translation>
     </message>
     <message>
         <source>max %1</source>
-        <translation type="unfinished"></translation>
+        <translation>max. %1</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::TablePanel</name>
     <message>
         <source>Filter (Ctrl+F): words found in any column</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (Strg+F): Wörter in beliebigen Spalten</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 von %n Zeile</numerusform><numerusform>%1 von %n Zeilen</numerusform></translation>
     </message>
     <message>
         <source>Fit columns to contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten an Inhalt anpassen</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::TlsTrust</name>
     <message>
         <source>Could not fetch the certificate of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 konnte nicht abgerufen werden: %2</translation>
     </message>
     <message>
         <source>THE CERTIFICATE OF %1 HAS CHANGED. The connection was refused.
@@ -1536,163 +1498,172 @@ Compare it with the fingerprint in the server&apos;s log (the line &quot;certifi
 Pinned:    %2
 Presented: %3
 
-Someone may be intercepting the connection, or the server&apos;s certificate was replaced. Compare the presented fingerprint with the one in the server&apos;s log; only if they match and the change was expected, forget the pin in the connect dialog and connect again.</source>
-        <translation type="unfinished"></translation>
+Someone may be intercepting the connection, or the server's certificate was replaced. Compare the presented fingerprint with the one in the server's log; only if they match and the change was expected, forget the pin in the connect dialog and connect again.</source>
+        <translation>DAS ZERTIFIKAT VON %1 HAT SICH GEÄNDERT. Die Verbindung wurde abgelehnt.
+
+Festgehalten: %2
+Vorgelegt:    %3
+
+Jemand könnte die Verbindung abfangen, oder das Zertifikat des Servers wurde ersetzt. Vergleichen Sie den vorgelegten Fingerabdruck mit dem im Log des Servers; nur wenn beide übereinstimmen und die Änderung erwartet war, heben Sie das Festhalten im Verbindungsdialog auf und verbinden sich erneut.</translation>
     </message>
     <message>
         <source>The certificate of %1 was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is issued by "%2", which the server does not send and the system does not know: a pin cannot be checked. Choose "CA file" with that CA's certificate instead.</source>
+        <translation>Das Zertifikat von %1 ist von „%2“ ausgestellt, die der Server nicht mitsendet und das System nicht kennt: Ein Festhalten kann nicht geprüft werden. Wählen Sie stattdessen „CA-Datei“ mit dem Zertifikat dieser CA.</translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::UsersView</name>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>Set &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort setzen…</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>Add &amp;group…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppe hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe &amp;entfernen</translation>
     </message>
     <message>
         <source>Add &amp;member…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitglied hinzufügen…</translation>
     </message>
     <message>
         <source>Remove m&amp;ember</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied ent&amp;fernen</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Local password</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Passwort</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Disable user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer sperren</translation>
     </message>
     <message>
         <source>Disable %1? Their sessions are closed at once and they cannot log in until enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sperren? Die Sitzungen werden sofort geschlossen, und eine Anmeldung ist erst nach dem Entsperren wieder möglich.</translation>
     </message>
     <message>
         <source>Remove group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe entfernen</translation>
     </message>
     <message>
         <source>Remove the group %1? Its members lose what it was granted at their next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe %1 entfernen? Ihre Mitglieder verlieren bei der nächsten Anmeldung, was ihr freigegeben war.</translation>
     </message>
     <message>
         <source>Remove member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied entfernen</translation>
     </message>
     <message>
         <source>Remove %1 from %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2 entfernen?</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Users and groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer und Gruppen</translation>
     </message>
     <message>
         <source>User %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 hinzugefügt.</translation>
     </message>
     <message>
         <source>Password of %1 set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von %1 gesetzt.</translation>
     </message>
     <message>
         <source>User %1 disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 gesperrt.</translation>
     </message>
     <message>
         <source>User %1 enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 entsperrt.</translation>
     </message>
     <message>
         <source>Group %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 hinzugefügt.</translation>
     </message>
     <message>
         <source>Group %1 removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 entfernt.</translation>
     </message>
     <message>
         <source>%1 added to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu %2 hinzugefügt.</translation>
     </message>
     <message>
         <source>%1 removed from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2 entfernt.</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort setzen</translation>
     </message>
     <message>
         <source>Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Group name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenname:</translation>
     </message>
     <message>
         <source>Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied hinzufügen</translation>
     </message>
     <message>
         <source>User to add to %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer, der zu %1 hinzukommt:</translation>
     </message>
 </context>
 </TS>

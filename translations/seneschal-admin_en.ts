@@ -277,12 +277,6 @@
         <translation>Seneschal admin</translation>
     </message>
     <message>
-        <source>The Seneschal admin console: devices, queues, access, reconciliations, users and the audit of a Seneschal server, live.
-With --cli as first argument it runs the command-line tool instead (seneschal-admin --cli --help).</source>
-        <translation>The Seneschal admin console: devices, queues, access, reconciliations, users and the audit of a Seneschal server, live.
-With --cli as first argument it runs the command-line tool instead (seneschal-admin --cli --help).</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Show this help.</translation>
     </message>
@@ -329,6 +323,18 @@ With --cli as first argument it runs the command-line tool instead (seneschal-ad
     <message>
         <source>Try seneschal-admin --help.</source>
         <translation>Try seneschal-admin --help.</translation>
+    </message>
+    <message>
+        <source>The Seneschal admin console: devices, queues, access, reconciliations, users and the audit of a Seneschal server, live.
+With --cli it runs the command-line tool instead (seneschal-admin --cli --help).</source>
+        <translation>The Seneschal admin console: devices, queues, access, reconciliations, users and the audit of a Seneschal server, live.
+With --cli it runs the command-line tool instead (seneschal-admin --cli --help).</translation>
+    </message>
+    <message>
+        <source>seneschal-admin: no display for the console's window (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Use seneschal-admin --cli for the command-line tool (seneschal-admin --cli --help lists its commands).</source>
+        <translation>seneschal-admin: no display for the console's window (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Use seneschal-admin --cli for the command-line tool (seneschal-admin --cli --help lists its commands).</translation>
     </message>
 </context>
 <context>
@@ -1036,10 +1042,6 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
 <context>
     <name>seneschal::admingui::ObjectHistory</name>
     <message>
-        <source>Property / write</source>
-        <translation>Property / write</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Value</translation>
     </message>
@@ -1068,10 +1070,6 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
         <translation><numerusform>%n reconciliation</numerusform><numerusform>%n reconciliations</numerusform></translation>
     </message>
     <message>
-        <source>Reconciled %1 (seq %2)</source>
-        <translation>Reconciled %1 (seq %2)</translation>
-    </message>
-    <message>
         <source>winner</source>
         <translation>winner</translation>
     </message>
@@ -1086,6 +1084,18 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
     <message numerus="yes">
         <source>%n property(ies)</source>
         <translation><numerusform>%n property</numerusform><numerusform>%n properties</numerusform></translation>
+    </message>
+    <message>
+        <source>Property / reconciled / write</source>
+        <translation>Property / reconciled / write</translation>
+    </message>
+    <message>
+        <source>When the server reconciled the two writes</source>
+        <translation>When the server reconciled the two writes</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
     </message>
 </context>
 <context>
@@ -1194,10 +1204,6 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
         <translation>Server</translation>
     </message>
     <message>
-        <source>Last ten minutes</source>
-        <translation>Last ten minutes</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
@@ -1252,6 +1258,10 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
     <message>
         <source>Devices behind</source>
         <translation>Devices behind</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n minute(s)</source>
+        <translation><numerusform>The last %n minute</numerusform><numerusform>The last %n minutes</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1509,10 @@ Someone may be intercepting the connection, or the server's certificate was repl
     <message>
         <source>The certificate of %1 was not accepted.</source>
         <translation>The certificate of %1 was not accepted.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is issued by "%2", which the server does not send and the system does not know: a pin cannot be checked. Choose "CA file" with that CA's certificate instead.</source>
+        <translation>The certificate of %1 is issued by "%2", which the server does not send and the system does not know: a pin cannot be checked. Choose "CA file" with that CA's certificate instead.</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ AuditView::AuditView(ConsoleSession *session, QWidget *parent)
     m_table->setFormatter(formatter);
     m_table->setModel(session->audit(), AuditModel::ValueRole, AuditModel::RowRole, AuditModel::Id,
                       Qt::DescendingOrder);
+    m_table->setStretchLastColumn(true);
     m_detail->setPlaceholder(tr("Select an entry to see it here."));
 
     auto *splitter = new QSplitter(this);

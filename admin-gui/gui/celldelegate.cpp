@@ -10,7 +10,9 @@ void CellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const QVariant value = index.data(Qt::DisplayRole);
-    option->text = m_formatter.text(value, index.column());
+    option->text = m_valueRole >= 0
+                       ? m_formatter.text(value, index.data(m_valueRole), index.column())
+                       : m_formatter.text(value, index.column());
     // Numbers line up on the right, as in a spreadsheet.
     switch (value.typeId()) {
     case QMetaType::Int:

@@ -49,6 +49,27 @@ QString CellFormatter::text(const QVariant &value, int column) const
     }
 }
 
+QString CellFormatter::text(const QVariant &display, const QVariant &value, int column) const
+{
+    switch (value.typeId()) {
+    case QMetaType::QVariantList: {
+        QStringList parts;
+        for (const QVariant &element : value.toList())
+            parts.append(text(element, element, -1));
+        return parts.join(u", "_s);
+    }
+    case QMetaType::QVariantMap: {
+        const QVariantMap map = value.toMap();
+        QStringList parts;
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            parts.append(it.key() + u": "_s + text(*it, *it, -1));
+        return parts.join(u", "_s);
+    }
+    default:
+        return text(display, column);
+    }
+}
+
 void CellFormatter::setValueLabel(int column, const QString &value, const QString &label)
 {
     m_labels[column].insert(value, label);

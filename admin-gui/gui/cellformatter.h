@@ -19,6 +19,9 @@ class CellFormatter
 public:
     // The text of a model's DisplayRole value in `column`.
     QString text(const QVariant &value, int column = -1) const;
+    // The same, with the cell's unformatted value: lists read "a, b" and
+    // objects "key: value, ..." rather than as JSON.
+    QString text(const QVariant &display, const QVariant &value, int column) const;
 
     // Shows `label` for the server's value `value` in `column`.
     void setValueLabel(int column, const QString &value, const QString &label);

@@ -59,4 +59,13 @@ QString CertificatePins::fingerprintText(const QByteArray &sha256)
     return u"SHA-256 "_s + QString::fromLatin1(sha256.toHex(':').toUpper());
 }
 
+QString CertificatePins::fingerprintLines(const QByteArray &sha256)
+{
+    const QString hex = QString::fromLatin1(sha256.toHex(':').toUpper());
+    if (sha256.size() <= 16)
+        return u"SHA-256 "_s + hex;
+    // 16 bytes are 47 characters and a colon.
+    return u"SHA-256 "_s + hex.left(47) + u"\n        "_s + hex.mid(48);
+}
+
 } // namespace seneschal::admingui

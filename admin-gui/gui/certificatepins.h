@@ -23,6 +23,8 @@ public:
     static QByteArray fingerprint(const QSslCertificate &certificate);
     // "SHA-256 AA:BB:...", as the server writes it to its log.
     static QString fingerprintText(const QByteArray &sha256);
+    // The same on two lines of 16 bytes, for a narrow window.
+    static QString fingerprintLines(const QByteArray &sha256);
 
 private:
     QSettings *m_settings;

@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -62,8 +63,8 @@ ConnectDialog::ConnectDialog(SecretStore *secrets, CertificatePins *pins, QWidge
     system->setChecked(true);
     m_caFile->setObjectName(u"caFile"_s);
     m_caFile->setPlaceholderText(tr("PEM file of the CA or of the server's own certificate"));
-    m_pinNote->setWordWrap(true);
     m_pinNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pinNote->setWordWrap(true);
     m_pinNote->setObjectName(u"pinNote"_s);
     auto *fileLine = new QHBoxLayout;
     fileLine->addWidget(file);
@@ -113,6 +114,7 @@ ConnectDialog::ConnectDialog(SecretStore *secrets, CertificatePins *pins, QWidge
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("Pass&word:"), m_password);
     auto *layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addLayout(form);
     layout->addWidget(trustBox);
     layout->addWidget(rememberBox);
@@ -244,12 +246,18 @@ void ConnectDialog::updateTrust()
     const ServerProfile current = profile();
     const QByteArray pin = current.url.isValid() ? m_pins->pin(current.hostPort()) : QByteArray();
     m_forgetPin->setEnabled(!pin.isEmpty());
+    // A fingerprint reads best in columns.
+    m_pinNote->setFont(pin.isEmpty() ? font()
+                                     : QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Wrapped labels get their height wrong in layouts; the pin has its own
+    // line breaks.
+    m_pinNote->setWordWrap(pin.isEmpty());
     if (pin.isEmpty()) {
         m_pinNote->setText(tr("Not pinned yet: at the first connection the fingerprint is shown "
                               "for you to compare with the one the server writes to its log."));
     } else {
         m_pinNote->setText(tr("Pinned for %1:\n%2")
-                               .arg(current.hostPort(), CertificatePins::fingerprintText(pin)));
+                               .arg(current.hostPort(), CertificatePins::fingerprintLines(pin)));
     }
 }
 

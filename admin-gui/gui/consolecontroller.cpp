@@ -37,7 +37,7 @@ bool askToPin(QWidget *parent, const QString &server, const QString &fingerprint
                         "Compare it with the fingerprint in the server's log (the line "
                         "\"certificate … SHA-256 …\" at its start). Pin it and connect only if "
                         "they are the same.")
-                        .arg(server, fingerprint),
+                        .arg(server, fingerprint.left(55) + u"\n        "_s + fingerprint.mid(56)),
                     QMessageBox::Yes | QMessageBox::No, parent);
     box.setDefaultButton(QMessageBox::No);
     ButtonText::apply(&box);

@@ -20,6 +20,8 @@ DetailForm::DetailForm(QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Room for a time and a device id side by side with their labels.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 42);
     m_form->setLabelAlignment(Qt::AlignLeft);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);

@@ -58,7 +58,6 @@ ObjectDetail::ObjectDetail(ConsoleSession *session, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_summary(new DetailForm(this))
     , m_properties(new QTableWidget(0, 5, this))
-    , m_access(new DetailForm(this))
     , m_history(new TablePanel(u"objectAccessHistory"_s, this))
     , m_edit(new QPushButton(tr("Edit &access…"), this))
     , m_reconciliations(new QPushButton(tr("Show &reconciliations"), this))
@@ -75,7 +74,6 @@ ObjectDetail::ObjectDetail(ConsoleSession *session, QWidget *parent)
     m_properties->setAlternatingRowColors(true);
     m_properties->horizontalHeader()->setStretchLastSection(true);
     m_properties->setSortingEnabled(true);
-    m_access->setObjectName(u"objectAccess"_s);
 
     // The access topic's rows of this object only.
     m_history->setModel(session->access(), admin::AccessModel::ValueRole,
@@ -85,15 +83,11 @@ ObjectDetail::ObjectDetail(ConsoleSession *session, QWidget *parent)
         formatter.setValueLabel(admin::AccessModel::Access, access,
                                 CellFormatter::accessLabel(access));
     m_history->setFormatter(formatter);
+    m_history->setStretchLastColumn(true);
     m_history->proxy()->setRowPredicate(
         [this](const QJsonObject &row) { return row.value(u"oid"_s).toString() == m_oid; });
 
-    auto *accessPage = new QWidget(this);
-    auto *accessLayout = new QVBoxLayout(accessPage);
-    accessLayout->addWidget(m_access, 1);
-
     m_tabs->addTab(m_properties, tr("Properties"));
-    m_tabs->addTab(accessPage, tr("Access"));
     m_tabs->addTab(m_history, tr("Access history"));
 
     auto *buttons = new QHBoxLayout;
@@ -143,7 +137,6 @@ void ObjectDetail::reload()
         m_status->clear();
         m_summary->clear();
         m_properties->setRowCount(0);
-        m_access->clear();
         return;
     }
     admin::AdminClient *client = m_session->client();
@@ -175,11 +168,19 @@ void ObjectDetail::showRow(const QJsonObject &object)
     m_edit->setEnabled(true);
     m_summary->setTitle(object.value(u"oid"_s).toString());
     const QString parent = object.value(u"parent"_s).toString();
+    QString audience = joined(object.value(u"audience"_s));
+    if (object.value(u"audienceEveryone"_s).toBool())
+        audience = tr("everyone (public): %1").arg(audience);
+    const QString grants = joined(object.value(u"grants"_s));
+    const QString groups = joined(object.value(u"audienceGroups"_s));
     m_summary->setFields({
         {tr("Kind"), object.value(u"kind"_s).toString()},
         {tr("Owner"), object.value(u"owner"_s).toString()},
         {tr("Parent"), parent.isEmpty() ? tr("none") : parent},
         {tr("Access"), CellFormatter::accessLabel(object.value(u"access"_s).toString())},
+        {tr("Grants"), grants.isEmpty() ? tr("none") : grants},
+        {tr("Groups that see it"), groups.isEmpty() ? tr("none") : groups},
+        {tr("Users who see it now"), audience},
         {tr("Seq"), QString::number(object.value(u"seq"_s).toInteger())},
         {tr("Deleted"), object.value(u"deleted"_s).toBool() ? tr("yes") : tr("no")},
     });
@@ -209,16 +210,6 @@ void ObjectDetail::showRow(const QJsonObject &object)
     m_properties->setSortingEnabled(true);
     m_properties->resizeColumnsToContents();
 
-    QString audience = joined(object.value(u"audience"_s));
-    if (object.value(u"audienceEveryone"_s).toBool())
-        audience = tr("everyone (public): %1").arg(audience);
-    const QString grants = joined(object.value(u"grants"_s));
-    m_access->setFields({
-        {tr("Access"), CellFormatter::accessLabel(object.value(u"access"_s).toString())},
-        {tr("Grants"), grants.isEmpty() ? tr("none") : grants},
-        {tr("Groups that see it"), joined(object.value(u"audienceGroups"_s))},
-        {tr("Users who see it now"), audience},
-    });
     Q_EMIT loaded(object);
 }
 

@@ -35,7 +35,6 @@ public:
 
     DetailForm *summary() const { return m_summary; }
     QTableWidget *properties() const { return m_properties; }
-    DetailForm *access() const { return m_access; }
     TablePanel *accessHistory() const { return m_history; }
 
 Q_SIGNALS:
@@ -54,7 +53,6 @@ private:
     QTabWidget *m_tabs;
     DetailForm *m_summary;
     QTableWidget *m_properties;
-    DetailForm *m_access;
     TablePanel *m_history;
     QPushButton *m_edit;
     QPushButton *m_reconciliations;

@@ -44,8 +44,8 @@ ObjectHistory::ObjectHistory(ConsoleSession *session, QWidget *parent)
     m_title->setWordWrap(true);
     m_tree->setObjectName(u"objectHistory"_s);
     m_tree->setColumnCount(5);
-    m_tree->setHeaderLabels(
-        {tr("Property / write"), tr("Value"), tr("Written at"), tr("Device"), tr("Uploaded by")});
+    m_tree->setHeaderLabels({tr("Property / reconciled / write"), tr("Value"), tr("Written at"),
+                             tr("Device"), tr("Uploaded by")});
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(true);
@@ -134,9 +134,9 @@ void ObjectHistory::setRows(const QJsonArray &rows)
         property->setFirstColumnSpanned(false);
         for (const QJsonObject &row : *it) {
             auto *conflict = new QTreeWidgetItem(property);
-            conflict->setText(0, tr("Reconciled %1 (seq %2)")
-                                     .arg(CellFormatter::timeText(row.value(u"at"_s).toInteger()))
-                                     .arg(row.value(u"seq"_s).toInteger()));
+            conflict->setText(0, CellFormatter::timeText(row.value(u"at"_s).toInteger()));
+            conflict->setToolTip(0, tr("When the server reconciled the two writes"));
+            conflict->setText(1, tr("seq %1").arg(row.value(u"seq"_s).toInteger()));
             conflict->setText(4, row.value(u"uploader"_s).toString());
             for (const QString &side : {u"winner"_s, u"loser"_s}) {
                 const QJsonObject write = row.value(side).toObject();

@@ -79,6 +79,7 @@ ObjectsView::ObjectsView(ConsoleSession *session, QWidget *parent)
     m_table->setFormatter(formatter);
     m_table->setModel(m_model, PagedResultModel::ValueRole, PagedResultModel::RowRole, Oid);
     m_table->view()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setStretchLastColumn(true);
     m_table->addToolWidget(m_more);
 
     auto *left = new QWidget(this);

@@ -33,6 +33,8 @@ QString integer(const QJsonValue &value)
 OverviewView::OverviewView(ConsoleSession *session, QWidget *parent)
     : ConsoleView(session, parent)
     , m_figures(new DetailForm(this))
+    , m_chartBox(new QGroupBox(this))
+    , m_chartWindowMs(kChartWindowMs)
     , m_connections(new SparklineChart(tr("Connections"), this))
     , m_dispatches(new SparklineChart(tr("Dispatches/s"), this))
     , m_deliveries(new SparklineChart(tr("Deliveries/s"), this))
@@ -48,17 +50,17 @@ OverviewView::OverviewView(ConsoleSession *session, QWidget *parent)
     auto *server = new QGroupBox(tr("Server"), this);
     auto *serverLayout = new QVBoxLayout(server);
     serverLayout->addWidget(m_figures);
-    auto *charts = new QGroupBox(tr("Last ten minutes"), this);
-    auto *chartLayout = new QVBoxLayout(charts);
-    chartLayout->addWidget(m_connections);
-    chartLayout->addWidget(m_dispatches);
-    chartLayout->addWidget(m_deliveries);
-    chartLayout->addStretch(1);
+    auto *chartLayout = new QVBoxLayout(m_chartBox);
+    for (SparklineChart *chart : {m_connections, m_dispatches, m_deliveries}) {
+        chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        chartLayout->addWidget(chart, 1);
+    }
+    updateChartTitle();
 
     auto *layout = new QGridLayout(this);
     layout->addWidget(server, 0, 0);
-    layout->addWidget(charts, 0, 1);
-    layout->setColumnStretch(0, 2);
+    layout->addWidget(m_chartBox, 0, 1);
+    layout->setColumnStretch(0, 1);
     layout->setColumnStretch(1, 3);
 
     admin::StatsModel *stats = session->stats();
@@ -105,6 +107,19 @@ void OverviewView::refresh()
 {
     session()->resubscribe(protocol::admin::Topic::Stats);
     session()->resubscribe(protocol::admin::Topic::Devices);
+}
+
+void OverviewView::setChartWindowMs(qint64 windowMs)
+{
+    m_chartWindowMs = windowMs;
+    for (SparklineChart *chart : {m_connections, m_dispatches, m_deliveries})
+        chart->setWindowMs(windowMs);
+    updateChartTitle();
+}
+
+void OverviewView::updateChartTitle()
+{
+    m_chartBox->setTitle(tr("The last %n minute(s)", nullptr, int(m_chartWindowMs / 60000)));
 }
 
 QString OverviewView::uptimeText(qint64 ms)

@@ -2,6 +2,7 @@
 
 #include "consoleview.h"
 
+class QGroupBox;
 class QTimer;
 
 namespace seneschal::admin {
@@ -33,13 +34,19 @@ public:
     SparklineChart *dispatchesChart() const { return m_dispatches; }
     SparklineChart *deliveriesChart() const { return m_deliveries; }
 
+    // How far back the charts reach (default ten minutes).
+    void setChartWindowMs(qint64 windowMs);
+
     static QString uptimeText(qint64 ms);
 
 private:
     void updateFigures();
     void updateCharts();
+    void updateChartTitle();
 
     DetailForm *m_figures;
+    QGroupBox *m_chartBox;
+    qint64 m_chartWindowMs;
     SparklineChart *m_connections;
     SparklineChart *m_dispatches;
     SparklineChart *m_deliveries;

@@ -73,6 +73,8 @@ ReconciliationView::ReconciliationView(ConsoleSession *session, QWidget *parent)
         edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
         edit->setCalendarPopup(true);
         edit->setEnabled(false);
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(u"0000-00-00 00:00"_s) +
+                              edit->fontMetrics().height() * 3);
     }
     connect(m_useFrom, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_useTo, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
@@ -126,8 +128,8 @@ ReconciliationView::ReconciliationView(ConsoleSession *session, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_table);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);

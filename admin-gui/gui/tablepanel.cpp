@@ -60,7 +60,7 @@ TablePanel::TablePanel(const QString &layoutKey, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this,
             &TablePanel::showHeaderMenu);
@@ -120,6 +120,7 @@ void TablePanel::setModel(QAbstractItemModel *model, int valueRole, int rowRole,
     m_model = model;
     m_rowRole = rowRole;
     m_proxy->setRoles(valueRole, rowRole);
+    m_delegate->setValueRole(valueRole);
     m_proxy->setSourceModel(model);
     if (first) {
         // The indicator first: enabling sorting sorts by it.
@@ -138,6 +139,11 @@ void TablePanel::setFormatter(const CellFormatter &formatter)
     m_delegate->setFormatter(formatter);
     m_proxy->setFormatter(formatter);
     m_view->viewport()->update();
+}
+
+void TablePanel::setStretchLastColumn(bool stretch)
+{
+    m_view->horizontalHeader()->setStretchLastSection(stretch);
 }
 
 void TablePanel::addRowAction(QAction *action)

@@ -38,6 +38,8 @@ public:
     void setModel(QAbstractItemModel *model, int valueRole, int rowRole, int sortColumn = 0,
                   Qt::SortOrder order = Qt::AscendingOrder);
     void setFormatter(const CellFormatter &formatter);
+    // The last column takes the width left (for a column of free text).
+    void setStretchLastColumn(bool stretch);
 
     QTableView *view() const { return m_view; }
     TableProxy *proxy() const { return m_proxy; }

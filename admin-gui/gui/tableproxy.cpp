@@ -98,8 +98,8 @@ bool TableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent
     QStringList cells;
     cells.reserve(columns);
     for (int column = 0; column < columns; ++column) {
-        const QVariant value = model->index(sourceRow, column, sourceParent).data(Qt::DisplayRole);
-        cells.append(m_formatter.text(value, column));
+        const QModelIndex cell = model->index(sourceRow, column, sourceParent);
+        cells.append(m_formatter.text(cell.data(Qt::DisplayRole), cell.data(sortRole()), column));
     }
     for (const QString &term : m_terms) {
         bool found = false;

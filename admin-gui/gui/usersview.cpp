@@ -89,6 +89,7 @@ UsersView::UsersView(ConsoleSession *session, QWidget *parent)
     m_groups->proxy()->setHeaderLabels({tr("Group"), tr("Members")});
     m_groups->setModel(m_groupModel, PagedResultModel::ValueRole, PagedResultModel::RowRole, 0);
     m_groups->view()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_groups->setStretchLastColumn(true);
     m_users->view()->setSelectionMode(QAbstractItemView::SingleSelection);
     m_members->setObjectName(u"members"_s);
 
