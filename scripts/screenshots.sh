@@ -84,5 +84,5 @@ mkdir -p "$OUT"
 export QT_LOGGING_RULES="seneschal.*.debug=false"
 xvfb-run -a -s "-screen 0 1600x1000x24" \
     "$tool" -platform xcb --server "wss://127.0.0.1:$PORT" --ca-file "$work/server.pem" \
-    --out "$OUT" --languages en,de
+    --out "$OUT" --languages en,de --dark
 echo "screenshots: written to $OUT"

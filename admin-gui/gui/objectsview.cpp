@@ -106,6 +106,9 @@ ObjectsView::ObjectsView(ConsoleSession *session, QWidget *parent)
     connect(m_detail, &ObjectDetail::editAccessRequested, this, &ObjectsView::editAccess);
     connect(m_detail, &ObjectDetail::historyRequested, this, &ObjectsView::historyRequested);
     connect(m_model, &PagedResultModel::loadingChanged, this, &ObjectsView::updateStatus);
+    connect(m_model, &PagedResultModel::loadingChanged, this, &ObjectsView::loadRestWhileFiltering);
+    connect(m_table->filterEdit(), &QLineEdit::textChanged, this,
+            &ObjectsView::loadRestWhileFiltering);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ObjectsView::updateStatus);
     connect(m_model, &PagedResultModel::pageFailed, this,
             [this](const protocol::admin::AdminError &error) {
@@ -167,6 +170,14 @@ AccessEditorDialog *ObjectsView::editAccess()
     connect(dialog, &AccessEditorDialog::applied, m_detail, &ObjectDetail::reload);
     dialog->open();
     return dialog;
+}
+
+void ObjectsView::loadRestWhileFiltering()
+{
+    if (!m_table->filterEdit()->text().trimmed().isEmpty() && m_model->canFetchMore() &&
+        m_model->rowCount() < kFilterLoadLimit) {
+        m_model->fetchMore();
+    }
 }
 
 void ObjectsView::updateStatus()

@@ -49,6 +49,9 @@ Q_SIGNALS:
 
 private:
     void updateStatus();
+    // The text filter searches every object of the search: while it holds
+    // text, the pages left on the server are loaded too (up to a bound).
+    void loadRestWhileFiltering();
 
     QLineEdit *m_prefix;
     QLineEdit *m_kind;
@@ -59,6 +62,9 @@ private:
     TablePanel *m_table;
     ObjectDetail *m_detail;
     bool m_searched = false;
+
+public:
+    static constexpr int kFilterLoadLimit = 20000;
 };
 
 } // namespace seneschal::admingui

@@ -34,6 +34,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QPalette>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -294,7 +295,7 @@ private:
 // The console in `language`, its views saved; the devices of `seeder` stay
 // online meanwhile.
 void shootAll(const Server &server, const QString &directory, const QString &language,
-              int trafficMs)
+              int trafficMs, const QString &suffix = {})
 {
     // Column widths fitted to this language's titles, not the last one's.
     QSettings().clear();
@@ -319,7 +320,7 @@ void shootAll(const Server &server, const QString &directory, const QString &lan
     wait(trafficMs);
     waitFor([&] { return session.stats()->samples().size() >= 10; });
 
-    Shooter shoot(directory, language);
+    Shooter shoot(directory, language + suffix);
     window.showView(window.overview());
     wait(1500);
     shoot.save(&window, u"overview"_s);
@@ -329,6 +330,11 @@ void shootAll(const Server &server, const QString &directory, const QString &lan
     window.devices()->table()->selectRow(u"cuid"_s, u"bob-tablet"_s);
     wait(600);
     shoot.save(&window, u"devices"_s);
+    if (!suffix.isEmpty()) {
+        session.close(); // a variant: the first two views are enough
+        wait(200);
+        return;
+    }
 
     window.showView(window.objects());
     waitFor([&] { return window.objects()->table()->visibleRows() > 10; });
@@ -414,9 +420,11 @@ int main(int argc, char *argv[])
                                        u"docs/screenshots"_s);
     const QCommandLineOption languagesOption(u"languages"_s, u"comma-separated"_s, u"codes"_s,
                                              u"en,de"_s);
+    const QCommandLineOption darkOption(u"dark"_s, u"a dark palette too (files *-dark.png)"_s);
     const QCommandLineOption trafficOption(u"traffic"_s, u"seconds of traffic for the charts"_s,
                                            u"seconds"_s, u"30"_s);
-    parser.addOptions({serverOption, caOption, outOption, languagesOption, trafficOption});
+    parser.addOptions(
+        {serverOption, caOption, outOption, languagesOption, trafficOption, darkOption});
     parser.process(application);
     // Settings of its own, fresh: default column layouts.
     QSettings().clear();
@@ -446,5 +454,26 @@ int main(int argc, char *argv[])
     const int trafficMs = parser.value(trafficOption).toInt() * 1000;
     for (const QString &language : parser.value(languagesOption).split(u',', Qt::SkipEmptyParts))
         shootAll(server, parser.value(outOption), language, trafficMs);
+    if (parser.isSet(darkOption)) {
+        // The console draws with the palette only: a dark one shows it.
+        QApplication::setStyle(u"Fusion"_s);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+        dark.setColor(QPalette::Text, QColor(220, 220, 220));
+        dark.setColor(QPalette::Button, QColor(53, 53, 56));
+        dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+        dark.setColor(QPalette::Highlight, QColor(61, 142, 201));
+        dark.setColor(QPalette::HighlightedText, QColor(255, 255, 255));
+        dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+        dark.setColor(QPalette::Mid, QColor(90, 90, 95));
+        dark.setColor(QPalette::Midlight, QColor(70, 70, 75));
+        dark.setColor(QPalette::Light, QColor(80, 80, 85));
+        dark.setColor(QPalette::Dark, QColor(25, 25, 27));
+        QApplication::setPalette(dark);
+        shootAll(server, parser.value(outOption), u"en"_s, trafficMs, u"-dark"_s);
+    }
     return 0;
 }

@@ -300,6 +300,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(objects->detail()->accessHistory()->visibleRows(), 1, kTimeout);
     }
 
+    void objects_filter_searches_past_the_first_page()
+    {
+        auto writer = device(u"alice-phone"_s, u"alice"_s);
+        QVERIFY(goLive(*writer));
+        for (int i = 0; i < 150; ++i)
+            writer->dispatch(u"item-%1"_s.arg(i, 3, 10, QChar(u'0')), QJsonObject{{u"n"_s, i}},
+                             opts(std::nullopt, u"item"_s));
+        QVERIFY(drained(*writer));
+        admingui::ObjectsView *objects = window->objects();
+        window->showView(objects);
+        objects->search();
+        QTRY_COMPARE_WITH_TIMEOUT(objects->model()->rowCount(), 100, kTimeout); // one page
+        QVERIFY(objects->model()->canFetchMore());
+        objects->table()->filterEdit()->setText(u"item-14"_s);
+        // item-140 .. item-149 are on the second page.
+        QTRY_COMPARE_WITH_TIMEOUT(objects->table()->visibleRows(), 10, kTimeout);
+        QCOMPARE(objects->model()->rowCount(), 150);
+    }
+
     void seed_scenario_reconciliations_appear_in_the_reconciliation_view()
     {
         auto u1 = device(u"u1-phone"_s, u"alice"_s);
