@@ -211,7 +211,7 @@
         <translation>Änderung &amp;anwenden</translation>
     </message>
     <message>
-        <source>"%1" is not a user or group name.</source>
+        <source>&quot;%1&quot; is not a user or group name.</source>
         <translation>„%1“ ist kein Benutzer- oder Gruppenname.</translation>
     </message>
     <message>
@@ -309,11 +309,11 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Pin the server's certificate on first use (SHA-256).</source>
+        <source>Pin the server&apos;s certificate on first use (SHA-256).</source>
         <translation>Das Zertifikat des Servers bei der ersten Verbindung festhalten (SHA-256).</translation>
     </message>
     <message>
-        <source>The language of the console (%1); default: the system's.</source>
+        <source>The language of the console (%1); default: the system&apos;s.</source>
         <translation>Die Sprache der Konsole (%1); Vorgabe: die des Systems.</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@ With --cli it runs the command-line tool instead (seneschal-admin --cli --help).
 Mit --cli läuft stattdessen das Kommandozeilenwerkzeug (seneschal-admin --cli --help).</translation>
     </message>
     <message>
-        <source>seneschal-admin: no display for the console's window (neither DISPLAY nor WAYLAND_DISPLAY is set).
+        <source>seneschal-admin: no display for the console&apos;s window (neither DISPLAY nor WAYLAND_DISPLAY is set).
 Use seneschal-admin --cli for the command-line tool (seneschal-admin --cli --help lists its commands).</source>
         <translation>seneschal-admin: keine Anzeige für das Fenster der Konsole (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt).
 Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin --cli --help listet seine Befehle).</translation>
@@ -484,7 +484,7 @@ Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin
         <translation>Zertifikat des Servers</translation>
     </message>
     <message>
-        <source>Verify against the &amp;system's certificate authorities</source>
+        <source>Verify against the &amp;system&apos;s certificate authorities</source>
         <translation>Gegen die Zertifizierungsstellen des &amp;Systems prüfen</translation>
     </message>
     <message>
@@ -492,11 +492,11 @@ Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin
         <translation>Gegen eine &amp;CA-Datei prüfen:</translation>
     </message>
     <message>
-        <source>&amp;Pin the certificate's SHA-256 fingerprint on first use</source>
+        <source>&amp;Pin the certificate&apos;s SHA-256 fingerprint on first use</source>
         <translation>SHA-256-Fingerabdruck des Zertifikats beim ersten Mal &amp;festhalten</translation>
     </message>
     <message>
-        <source>PEM file of the CA or of the server's own certificate</source>
+        <source>PEM file of the CA or of the server&apos;s own certificate</source>
         <translation>PEM-Datei der CA oder des eigenen Zertifikats des Servers</translation>
     </message>
     <message>
@@ -558,7 +558,7 @@ Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin
         <translation>Bitte den Benutzernamen eingeben.</translation>
     </message>
     <message>
-        <source>The CA file "%1" cannot be read.</source>
+        <source>The CA file &quot;%1&quot; cannot be read.</source>
         <translation>Die CA-Datei „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
@@ -578,7 +578,10 @@ Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin
     </message>
     <message numerus="yes">
         <source>◌ Reconnecting to %1 in %n s…</source>
-        <translation><numerusform>◌ Verbinde erneut mit %1 in %n s…</numerusform><numerusform>◌ Verbinde erneut mit %1 in %n s…</numerusform></translation>
+        <translation>
+            <numerusform>◌ Verbinde erneut mit %1 in %n s…</numerusform>
+            <numerusform>◌ Verbinde erneut mit %1 in %n s…</numerusform>
+        </translation>
     </message>
     <message>
         <source>◌ Reconnecting to %1…</source>
@@ -608,7 +611,7 @@ Für das Kommandozeilenwerkzeug seneschal-admin --cli verwenden (seneschal-admin
 
 %2
 
-Compare it with the fingerprint in the server's log (the line "certificate … SHA-256 …" at its start). Pin it and connect only if they are the same.</source>
+Compare it with the fingerprint in the server&apos;s log (the line &quot;certificate … SHA-256 …&quot; at its start). Pin it and connect only if they are the same.</source>
         <translation>%1 legt ein Zertifikat vor, das diese Konsole noch nicht kennt:
 
 %2
@@ -640,7 +643,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <translation>Die gemerkte Sitzung ist abgelaufen; bitte das Passwort eingeben.</translation>
     </message>
     <message>
-        <source>The server's certificate could not be verified: %1</source>
+        <source>The server&apos;s certificate could not be verified: %1</source>
         <translation>Das Zertifikat des Servers konnte nicht geprüft werden: %1</translation>
     </message>
 </context>
@@ -671,7 +674,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <translation>Geräte-Id &amp;kopieren</translation>
     </message>
     <message>
-        <source>Devices whose cursor is behind the server's highest seq</source>
+        <source>Devices whose cursor is behind the server&apos;s highest seq</source>
         <translation>Geräte, deren Cursor hinter der höchsten Seq des Servers liegt</translation>
     </message>
     <message>
@@ -744,7 +747,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation><numerusform>%n Änderung</numerusform><numerusform>%n Änderungen</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Expire devices</source>
@@ -756,19 +762,31 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>Disconnect %n device(s)? They may connect again.</source>
-        <translation><numerusform>%n Gerät trennen? Es darf sich wieder verbinden.</numerusform><numerusform>%n Geräte trennen? Sie dürfen sich wieder verbinden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Gerät trennen? Es darf sich wieder verbinden.</numerusform>
+            <numerusform>%n Geräte trennen? Sie dürfen sich wieder verbinden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) expired.</source>
-        <translation><numerusform>%n Gerät vergessen.</numerusform><numerusform>%n Geräte vergessen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Gerät vergessen.</numerusform>
+            <numerusform>%n Geräte vergessen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) disconnected.</source>
-        <translation><numerusform>%n Gerät getrennt.</numerusform><numerusform>%n Geräte getrennt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Gerät getrennt.</numerusform>
+            <numerusform>%n Geräte getrennt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Expire %n device(s)? Each is forgotten by the server and gets a full copy at its next login; online ones are disconnected first.</source>
-        <translation><numerusform>%n Gerät vergessen? Der Server vergisst es, und es erhält bei der nächsten Anmeldung eine vollständige Kopie; ist es online, wird es zuerst getrennt.</numerusform><numerusform>%n Geräte vergessen? Der Server vergisst jedes, und jedes erhält bei der nächsten Anmeldung eine vollständige Kopie; Geräte online werden zuerst getrennt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Gerät vergessen? Der Server vergisst es, und es erhält bei der nächsten Anmeldung eine vollständige Kopie; ist es online, wird es zuerst getrennt.</numerusform>
+            <numerusform>%n Geräte vergessen? Der Server vergisst jedes, und jedes erhält bei der nächsten Anmeldung eine vollständige Kopie; Geräte online werden zuerst getrennt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -806,7 +824,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <translation>Unbekannter Fehler.</translation>
     </message>
     <message>
-        <source>The server answered with the error "%1".</source>
+        <source>The server answered with the error &quot;%1&quot;.</source>
         <translation>Der Server hat mit dem Fehler „%1“ geantwortet.</translation>
     </message>
     <message>
@@ -872,6 +890,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <source>No keychain is available (%1).</source>
         <translation>Kein Schlüsselbund verfügbar (%1).</translation>
     </message>
+    <message>
+        <source>No keychain is available (Qt runs without the GLib event loop, which the Secret Service needs; unset QT_NO_GLIB).</source>
+        <translation>Kein Schlüsselbund verfügbar (Qt läuft ohne die GLib-Ereignisschleife, die der Secret Service braucht; QT_NO_GLIB entfernen).</translation>
+    </message>
 </context>
 <context>
     <name>seneschal::admingui::MainWindow</name>
@@ -932,7 +954,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <translation>Über Seneschal-Admin</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Seneschal admin %1&lt;/h3&gt;&lt;p&gt;The operators' console of the Seneschal sync server: devices, queues, access, reconciliations, users and the audit, live.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Seneschal admin %1&lt;/h3&gt;&lt;p&gt;The operators&apos; console of the Seneschal sync server: devices, queues, access, reconciliations, users and the audit, live.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Seneschal-Admin %1&lt;/h3&gt;&lt;p&gt;Die Betreiberkonsole des Seneschal-Sync-Servers: Geräte, Warteschlangen, Zugriffe, Konfliktauflösungen, Benutzer und das Audit, live.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -1067,7 +1089,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n reconciliation(s)</source>
-        <translation><numerusform>%n Konfliktauflösung</numerusform><numerusform>%n Konfliktauflösungen</numerusform></translation>
+        <translation>
+            <numerusform>%n Konfliktauflösung</numerusform>
+            <numerusform>%n Konfliktauflösungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>winner</source>
@@ -1083,7 +1108,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n property(ies)</source>
-        <translation><numerusform>%n Eigenschaft</numerusform><numerusform>%n Eigenschaften</numerusform></translation>
+        <translation>
+            <numerusform>%n Eigenschaft</numerusform>
+            <numerusform>%n Eigenschaften</numerusform>
+        </translation>
     </message>
     <message>
         <source>Property / reconciled / write</source>
@@ -1174,11 +1202,17 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n object(s) found.</source>
-        <translation><numerusform>%n Objekt gefunden.</numerusform><numerusform>%n Objekte gefunden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Objekt gefunden.</numerusform>
+            <numerusform>%n Objekte gefunden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n object(s) loaded; more on the server.</source>
-        <translation><numerusform>%n Objekt geladen; weitere auf dem Server.</numerusform><numerusform>%n Objekte geladen; weitere auf dem Server.</numerusform></translation>
+        <translation>
+            <numerusform>%n Objekt geladen; weitere auf dem Server.</numerusform>
+            <numerusform>%n Objekte geladen; weitere auf dem Server.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1196,7 +1230,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <translation>Zustellungen/s</translation>
     </message>
     <message>
-        <source>No figures yet: they come with the server's first stats.</source>
+        <source>No figures yet: they come with the server&apos;s first stats.</source>
         <translation>Noch keine Zahlen: Sie kommen mit der ersten Statistik des Servers.</translation>
     </message>
     <message>
@@ -1209,7 +1243,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n day(s), %1</source>
-        <translation><numerusform>%n Tag, %1</numerusform><numerusform>%n Tage, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag, %1</numerusform>
+            <numerusform>%n Tage, %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>SQLite</source>
@@ -1261,7 +1298,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>The last %n minute(s)</source>
-        <translation><numerusform>Die letzte Minute</numerusform><numerusform>Die letzten %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>Die letzte Minute</numerusform>
+            <numerusform>Die letzten %n Minuten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1335,7 +1375,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n message(s) queued for %1; %2 shown.</source>
-        <translation><numerusform>%n Nachricht für %1 in der Warteschlange; %2 angezeigt.</numerusform><numerusform>%n Nachrichten für %1 in der Warteschlange; %2 angezeigt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Nachricht für %1 in der Warteschlange; %2 angezeigt.</numerusform>
+            <numerusform>%n Nachrichten für %1 in der Warteschlange; %2 angezeigt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1365,7 +1408,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
         <translation>jedes Gerät</translation>
     </message>
     <message>
-        <source>The winner's, the loser's or the uploader's device</source>
+        <source>The winner&apos;s, the loser&apos;s or the uploader&apos;s device</source>
         <translation>Das Gerät des Gewinners, des Verlierers oder des Hochladenden</translation>
     </message>
     <message>
@@ -1434,25 +1477,34 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>Server search: %n reconciliation(s).</source>
-        <translation><numerusform>Suche auf dem Server: %n Konfliktauflösung.</numerusform><numerusform>Suche auf dem Server: %n Konfliktauflösungen.</numerusform></translation>
+        <translation>
+            <numerusform>Suche auf dem Server: %n Konfliktauflösung.</numerusform>
+            <numerusform>Suche auf dem Server: %n Konfliktauflösungen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Server search: the newest %n reconciliation(s); more on the server.</source>
-        <translation><numerusform>Suche auf dem Server: die neueste Konfliktauflösung; weitere auf dem Server.</numerusform><numerusform>Suche auf dem Server: die neuesten %n Konfliktauflösungen; weitere auf dem Server.</numerusform></translation>
+        <translation>
+            <numerusform>Suche auf dem Server: die neueste Konfliktauflösung; weitere auf dem Server.</numerusform>
+            <numerusform>Suche auf dem Server: die neuesten %n Konfliktauflösungen; weitere auf dem Server.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Live: the latest %n reconciliation(s) and every new one. Search the server for older ones.</source>
-        <translation><numerusform>Live: die letzte Konfliktauflösung und jede neue. Ältere auf dem Server suchen.</numerusform><numerusform>Live: die letzten %n Konfliktauflösungen und jede neue. Ältere auf dem Server suchen.</numerusform></translation>
+        <translation>
+            <numerusform>Live: die letzte Konfliktauflösung und jede neue. Ältere auf dem Server suchen.</numerusform>
+            <numerusform>Live: die letzten %n Konfliktauflösungen und jede neue. Ältere auf dem Server suchen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>seneschal::admingui::ServerProfile</name>
     <message>
-        <source>Enter the server's address.</source>
+        <source>Enter the server&apos;s address.</source>
         <translation>Bitte die Adresse des Servers eingeben.</translation>
     </message>
     <message>
-        <source>"%1" is not a server address (like wss://host:7443).</source>
+        <source>&quot;%1&quot; is not a server address (like wss://host:7443).</source>
         <translation>„%1“ ist keine Server-Adresse (wie wss://host:7443).</translation>
     </message>
 </context>
@@ -1460,7 +1512,10 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     <name>seneschal::admingui::SparklineChart</name>
     <message numerus="yes">
         <source>-%n min</source>
-        <translation><numerusform>-%n min</numerusform><numerusform>-%n min</numerusform></translation>
+        <translation>
+            <numerusform>-%n min</numerusform>
+            <numerusform>-%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>max %1</source>
@@ -1475,15 +1530,25 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n row(s)</source>
-        <translation><numerusform>%1 von %n Zeile</numerusform><numerusform>%1 von %n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Zeile</numerusform>
+            <numerusform>%1 von %n Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fit columns to contents</source>
         <translation>Spalten an Inhalt anpassen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -1498,7 +1563,7 @@ Vergleichen Sie es mit dem Fingerabdruck im Log des Servers (die Zeile „certif
 Pinned:    %2
 Presented: %3
 
-Someone may be intercepting the connection, or the server's certificate was replaced. Compare the presented fingerprint with the one in the server's log; only if they match and the change was expected, forget the pin in the connect dialog and connect again.</source>
+Someone may be intercepting the connection, or the server&apos;s certificate was replaced. Compare the presented fingerprint with the one in the server&apos;s log; only if they match and the change was expected, forget the pin in the connect dialog and connect again.</source>
         <translation>DAS ZERTIFIKAT VON %1 HAT SICH GEÄNDERT. Die Verbindung wurde abgelehnt.
 
 Festgehalten: %2
@@ -1511,7 +1576,7 @@ Jemand könnte die Verbindung abfangen, oder das Zertifikat des Servers wurde er
         <translation>Das Zertifikat von %1 wurde nicht angenommen.</translation>
     </message>
     <message>
-        <source>The certificate of %1 is issued by "%2", which the server does not send and the system does not know: a pin cannot be checked. Choose "CA file" with that CA's certificate instead.</source>
+        <source>The certificate of %1 is issued by &quot;%2&quot;, which the server does not send and the system does not know: a pin cannot be checked. Choose &quot;CA file&quot; with that CA&apos;s certificate instead.</source>
         <translation>Das Zertifikat von %1 ist von „%2“ ausgestellt, die der Server nicht mitsendet und das System nicht kennt: Ein Festhalten kann nicht geprüft werden. Wählen Sie stattdessen „CA-Datei“ mit dem Zertifikat dieser CA.</translation>
     </message>
 </context>

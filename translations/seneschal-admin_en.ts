@@ -872,6 +872,10 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
         <source>No keychain is available (%1).</source>
         <translation>No keychain is available (%1).</translation>
     </message>
+    <message>
+        <source>No keychain is available (Qt runs without the GLib event loop, which the Secret Service needs; unset QT_NO_GLIB).</source>
+        <translation>No keychain is available (Qt runs without the GLib event loop, which the Secret Service needs; unset QT_NO_GLIB).</translation>
+    </message>
 </context>
 <context>
     <name>seneschal::admingui::MainWindow</name>
@@ -1484,6 +1488,10 @@ Compare it with the fingerprint in the server's log (the line "certificate … S
     <message>
         <source>Fit columns to contents</source>
         <translation>Fit columns to contents</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>Copy &amp;rows</translation>
     </message>
 </context>
 <context>

@@ -77,8 +77,6 @@ DevicesView::DevicesView(ConsoleSession *session, QWidget *parent)
     m_expire->setToolTip(tr("Forget the selected devices: their next login gets a full copy"));
     m_queue->setObjectName(u"showQueue"_s);
     m_queue->setToolTip(tr("What the device would be sent if it connected now"));
-    m_copy->setShortcut(QKeySequence::Copy);
-    m_copy->setShortcutContext(Qt::WidgetShortcut);
     connect(m_disconnect, &QAction::triggered, this, [this] { act(false); });
     connect(m_expire, &QAction::triggered, this, [this] { act(true); });
     connect(m_queue, &QAction::triggered, this, &DevicesView::showQueue);
@@ -90,7 +88,6 @@ DevicesView::DevicesView(ConsoleSession *session, QWidget *parent)
     m_table->addRowAction(m_expire);
     m_table->addRowAction(nullptr);
     m_table->addRowAction(m_copy);
-    m_table->view()->addAction(m_copy);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);

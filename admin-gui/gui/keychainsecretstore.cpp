@@ -1,5 +1,6 @@
 #include "keychainsecretstore.h"
 
+#include <QAbstractEventDispatcher>
 #include <qt6keychain/keychain.h>
 
 namespace seneschal::admingui {
@@ -25,6 +26,18 @@ void KeychainSecretStore::checkAvailable(Availability done)
         done(*m_available, m_why);
         return;
     }
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    // The Secret Service is reached through libsecret, which answers on the
+    // GLib main loop; without it (QT_NO_GLIB) a job would never finish.
+    const QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    if (dispatcher && !dispatcher->inherits("QEventDispatcherGlib")) {
+        m_available = false;
+        m_why = tr("No keychain is available (Qt runs without the GLib event loop, which "
+                   "the Secret Service needs; unset QT_NO_GLIB).");
+        done(*m_available, m_why);
+        return;
+    }
+#endif
     auto *job = new QKeychain::ReadPasswordJob(service(), this);
     job->setInsecureFallback(false);
     job->setKey(u"availability-check"_s);

@@ -4,6 +4,8 @@
 #include "tableproxy.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -39,6 +41,7 @@ TablePanel::TablePanel(const QString &layoutKey, QWidget *parent)
     , m_delegate(new CellDelegate(this))
     , m_filterDelay(new QTimer(this))
     , m_countDelay(new QTimer(this))
+    , m_copy(new QAction(tr("Copy &rows"), this))
 {
     m_filter->setPlaceholderText(tr("Filter (Ctrl+F): words found in any column"));
     m_filter->setClearButtonEnabled(true);
@@ -103,6 +106,15 @@ TablePanel::TablePanel(const QString &layoutKey, QWidget *parent)
             &TablePanel::selectionChanged);
     connect(m_view, &QAbstractItemView::activated, this,
             [this](const QModelIndex &index) { Q_EMIT rowActivated(rowAt(index)); });
+    // Every table can give its rows to a mail or a ticket.
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copy, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(selectedText()); });
+    m_view->addAction(m_copy);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_view->addAction(separator);
     updateCount();
 }
 
@@ -208,6 +220,36 @@ bool TablePanel::selectRow(const QString &member, const QJsonValue &value)
         }
     }
     return false;
+}
+
+QString TablePanel::selectedText() const
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    QStringList lines;
+    QStringList titles;
+    for (const int column : std::as_const(columns))
+        titles.append(m_proxy->headerData(column, Qt::Horizontal).toString());
+    lines.append(titles.join(u'\t'));
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    const int valueRole = m_proxy->sortRole();
+    for (const QModelIndex &row : std::as_const(rows)) {
+        QStringList cells;
+        for (const int column : std::as_const(columns)) {
+            const QModelIndex cell = row.siblingAtColumn(column);
+            cells.append(m_proxy->formatter().text(cell.data(Qt::DisplayRole), cell.data(valueRole),
+                                                   column));
+        }
+        lines.append(cells.join(u'\t'));
+    }
+    return lines.join(u'\n');
 }
 
 void TablePanel::focusFilter()

@@ -61,6 +61,8 @@ public:
     bool selectRow(const QString &member, const QJsonValue &value);
 
     void focusFilter();
+    // The selected rows as the view shows them, tab-separated, with the titles.
+    QString selectedText() const;
     void saveLayout() const;
     void restoreLayout();
 
@@ -84,6 +86,7 @@ private:
     CellDelegate *m_delegate;
     QTimer *m_filterDelay;
     QTimer *m_countDelay;
+    QAction *m_copy;
     QAbstractItemModel *m_model = nullptr;
     int m_rowRole = Qt::UserRole + 1;
     bool m_layoutRestored = false;

@@ -1,6 +1,7 @@
 #include "benchdevice.h"
 
 #include "benchclock.h"
+#include "deliveryclock.h"
 #include "framescan.h"
 #include "latencysamples.h"
 #include "protocol/codec.h"
@@ -156,7 +157,8 @@ void BenchDevice::onText(QByteArrayView frame)
 {
     const QByteArrayView type = framescan::type(frame);
     if (type == "dispatch") {
-        m_since = std::max(m_since, framescan::integer(frame, "\"seq\":", 0));
+        const qint64 seq = framescan::integer(frame, "\"seq\":", 0);
+        m_since = std::max(m_since, seq);
         if (m_trackOids)
             noteOid(frame);
         if (m_state == State::Receiving) {
@@ -164,6 +166,8 @@ void BenchDevice::onText(QByteArrayView frame)
             return;
         }
         ++m_received;
+        if (m_deliveryClock)
+            m_deliveryClock->note(seq);
         if (m_latency) {
             const qint64 sentUs = framescan::integer(frame, "\"sentUs\":", 0);
             if (sentUs > 0)

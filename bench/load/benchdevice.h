@@ -13,6 +13,7 @@
 
 namespace seneschal::bench {
 
+class DeliveryClock;
 class LatencySamples;
 
 // One simulated device speaking PROTOCOL.md section 3 with as little work per
@@ -43,6 +44,8 @@ public:
     void setPassword(const QString &password) { m_password = password; }
     void setHooks(Hooks hooks) { m_hooks = std::move(hooks); }
     void setLatencySink(LatencySamples *sink) { m_latency = sink; }
+    // Told the seq of every live dispatch received.
+    void setDeliveryClock(DeliveryClock *clock) { m_deliveryClock = clock; }
     // Send-to-ack time of each live dispatch this device sends (acks come
     // in the order of the sends: one session's commands are taken in order).
     void setAckLatencySink(LatencySamples *sink) { m_ackLatency = sink; }
@@ -113,6 +116,7 @@ private:
     Hooks m_hooks;
     LatencySamples *m_latency = nullptr;
     LatencySamples *m_ackLatency = nullptr;
+    DeliveryClock *m_deliveryClock = nullptr;
     std::deque<qint64> m_unackedSentUs; // with an ack latency sink only
     WsConnection *m_connection = nullptr;
     State m_state = State::Idle;

@@ -38,7 +38,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     parser.setApplicationDescription(
         u"Drives a real seneschal-server over loopback with many WebSocket devices and "
         "writes JSON and Markdown results. Scenarios: fanout, latency, spool, upload, memory, "
-        "offline, grant."_s);
+        "offline, grant (all of them: all); fanout-console (fan-out without and with an admin "
+        "console watching every topic, interleaved)."_s);
     parser.addHelpOption();
     const QCommandLineOption server(u"server"_s, u"The seneschal-server binary."_s, u"path"_s);
     const QCommandLineOption backend(u"backend"_s, u"sqlite or mysql."_s, u"name"_s, u"sqlite"_s);

@@ -14,7 +14,9 @@ namespace seneschal::bench {
 struct BenchOptions
 {
     ServerSettings server;
-    QStringList scenarios; // fanout, latency, spool, upload, memory, offline, grant
+    // fanout, latency, spool, upload, memory, offline, grant; fanout-console
+    // (not in "all": fan-out without and with a watching admin console)
+    QStringList scenarios;
     int runs = 3;
     bool quick = false;
     int ackIntervalMs = 1000; // how often a device acknowledges what it received

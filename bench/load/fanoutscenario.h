@@ -13,8 +13,13 @@ namespace seneschal::bench {
 class FanoutScenario
 {
 public:
+    // Whether an admin console watches (ConsoleScenario). For a fair pair
+    // the run without one has the same admin user and the same bookkeeping
+    // of first deliveries in the devices; only the console is missing.
+    enum class Console { None, AdminUserOnly, Watching };
+
     static QJsonObject run(const BenchOptions &options, int devices, int groupSize,
-                           const QString &name, QString *error);
+                           const QString &name, QString *error, Console console = Console::None);
 };
 
 } // namespace seneschal::bench

@@ -2,6 +2,7 @@
 // WebSocket devices; scripts/bench builds it and runs it on each backend.
 
 #include "benchoptions.h"
+#include "consolescenario.h"
 #include "fanoutscenario.h"
 #include "floorscenario.h"
 #include "grantscenario.h"
@@ -43,9 +44,12 @@ QString brief(const QJsonObject &result)
           u"serverCpuCores"_s, u"benchCpuCores"_s, u"helloToSyncedMs"_s, u"spooled"_s,
           u"helloToRehydrateEndMs"_s, u"acksPerS"_s, u"kibPerDevice"_s, u"writerCommittedPerS"_s,
           u"ratio"_s, u"shareToSharedMs"_s, u"shareToFirstCopyMs"_s, u"shareToLastCopyMs"_s,
-          u"copiesReceived"_s, u"grantServerCpuS"_s}) {
+          u"copiesReceived"_s, u"grantServerCpuS"_s, u"deliveriesPerSWithout"_s,
+          u"deliveriesPerSWith"_s}) {
         if (result.contains(key))
-            parts << key + u'=' + QString::number(result.value(key).toDouble(), 'f', 1);
+            parts << key + u'=' +
+                         QString::number(result.value(key).toDouble(), 'f',
+                                         key == u"ratio"_s ? 3 : 1);
     }
     for (const QString &key : {u"latency"_s, u"latencyAtMaximum"_s, u"observerLatencyDuring"_s}) {
         const QJsonObject l = result.value(key).toObject();
@@ -56,7 +60,48 @@ QString brief(const QJsonObject &result)
                          QString::number(l.value(u"p999Ms"_s).toDouble(), 'f', 2) + u" ms"_s;
         }
     }
+    const QJsonObject console = result.value(u"console"_s).toObject();
+    if (!console.isEmpty()) {
+        const QJsonObject lag = console.value(u"statsLag"_s).toObject();
+        parts << u"console: stats lag p50/p99/max=%1/%2/%3 ms (%4), device rows/s=%5, "
+                 "resyncs=%6"_s.arg(lag.value(u"p50Ms"_s).toDouble(), 0, 'f', 1)
+                     .arg(lag.value(u"p99Ms"_s).toDouble(), 0, 'f', 1)
+                     .arg(lag.value(u"maxMs"_s).toDouble(), 0, 'f', 1)
+                     .arg(lag.value(u"count"_s).toInt())
+                     .arg(console.value(u"deviceRowEventsPerS"_s).toDouble(), 0, 'f', 0)
+                     .arg(console.value(u"resyncs"_s).toInt());
+    }
     return parts.join(u' ');
+}
+
+// The fan-out shapes to measure: each variant (every device, groups) at each
+// device count, with the parameters its report line shows.
+struct FanoutShape
+{
+    int devices = 0;
+    int groupSize = 0; // 0: every device
+    QJsonObject params;
+};
+
+QList<FanoutShape> fanoutShapes(const BenchOptions &options)
+{
+    QList<FanoutShape> shapes;
+    for (const int groupSize : {0, options.fanoutGroupSize}) {
+        if (!options.fanoutVariants.contains(groupSize > 0 ? u"groups"_s : u"public"_s))
+            continue;
+        for (const int devices : std::as_const(options.fanoutDevices)) {
+            if (groupSize > 0 && devices < 2 * groupSize)
+                continue;
+            shapes.append(
+                FanoutShape{devices, groupSize,
+                            QJsonObject{{u"variant"_s, groupSize > 0 ? u"groups"_s : u"public"_s},
+                                        {u"devices"_s, devices},
+                                        {u"groupSize"_s, groupSize > 0 ? groupSize : devices},
+                                        {u"window"_s, options.window},
+                                        {u"payloadBytes"_s, options.payloadBytes}}});
+        }
+    }
+    return shapes;
 }
 
 class Runner
@@ -161,28 +206,28 @@ int main(int argc, char *argv[])
     QHash<int, double> fanoutMaximum; // committed/s of the every-device variant, by devices
     for (const QString &scenario : std::as_const(options.scenarios)) {
         if (scenario == u"fanout"_s) {
-            for (const int groupSize : {0, options.fanoutGroupSize}) {
-                if (!options.fanoutVariants.contains(groupSize > 0 ? u"groups"_s : u"public"_s))
-                    continue;
-                for (const int devices : std::as_const(options.fanoutDevices)) {
-                    if (groupSize > 0 && devices < 2 * groupSize)
-                        continue;
-                    const QJsonObject params{
-                        {u"variant"_s, groupSize > 0 ? u"groups"_s : u"public"_s},
-                        {u"devices"_s, devices},
-                        {u"groupSize"_s, groupSize > 0 ? groupSize : devices},
-                        {u"window"_s, options.window},
-                        {u"payloadBytes"_s, options.payloadBytes}};
-                    const auto m =
-                        runner.measure(u"fanout"_s, params, [&](const QString &name, QString *why) {
-                            return FanoutScenario::run(options, devices, groupSize, name, why);
-                        });
-                    if (groupSize == 0) {
-                        fanoutMaximum.insert(
-                            devices,
-                            m.value(u"median"_s).toObject().value(u"committedPerS"_s).toDouble());
-                    }
+            for (const FanoutShape &shape : fanoutShapes(options)) {
+                const auto m = runner.measure(
+                    u"fanout"_s, shape.params, [&](const QString &name, QString *why) {
+                        return FanoutScenario::run(options, shape.devices, shape.groupSize, name,
+                                                   why);
+                    });
+                if (shape.groupSize == 0) {
+                    fanoutMaximum.insert(
+                        shape.devices,
+                        m.value(u"median"_s).toObject().value(u"committedPerS"_s).toDouble());
                 }
+            }
+        } else if (scenario == u"fanout-console"_s) {
+            // Each run is a pair on fresh servers, without and with a
+            // watching admin console, in alternating order.
+            for (const FanoutShape &shape : fanoutShapes(options)) {
+                int round = 0;
+                runner.measure(u"fanoutConsole"_s, shape.params,
+                               [&](const QString &name, QString *why) {
+                                   return ConsoleScenario::run(options, shape.devices,
+                                                               shape.groupSize, round++, name, why);
+                               });
             }
         } else if (scenario == u"latency"_s) {
             for (const int devices : std::as_const(options.latencyDevices)) {

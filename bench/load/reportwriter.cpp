@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace seneschal::bench {
 
@@ -102,6 +103,56 @@ QStringList failures(const QJsonObject &results, int runsPerMeasurement)
             reasons.join(u"; "_s));
     }
     return lines;
+}
+
+// One figure of every run of a measurement, in run order; `path` walks into
+// nested objects.
+QList<double> perRun(const QJsonObject &measurement, const QStringList &path)
+{
+    QList<double> values;
+    for (const QJsonValue &run : measurement.value(u"runs"_s).toArray()) {
+        QJsonValue value = run;
+        for (const QString &key : path)
+            value = value.toObject().value(key);
+        values.append(value.toDouble());
+    }
+    return values;
+}
+
+// "a / b / c" of the runs' figures.
+QString listed(const QList<double> &values, int decimals)
+{
+    QStringList parts;
+    for (double value : values)
+        parts << num(value, decimals);
+    return parts.join(u" / "_s);
+}
+
+// (max - min) / median of the runs' figures, in percent.
+double spreadPercent(QList<double> values)
+{
+    if (values.size() < 2)
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    const double median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return median > 0 ? 100.0 * (values.last() - values.first()) / median : 0;
+}
+
+// Whether the median of the pairs' ratios is within 5% (a console may not
+// cost more), and how many single pairs were not; when identical runs
+// (those without the console) spread over more than 10%, a 5% effect
+// cannot be told from the machine's noise, and the answer says so.
+QString within5(double medianRatio, const QList<double> &ratios, double noisePercent)
+{
+    const auto under =
+        std::count_if(ratios.cbegin(), ratios.cend(), [](double ratio) { return ratio < 0.95; });
+    QString text = noisePercent > 10 ? u"cannot tell (runs spread %1%)"_s.arg(num(noisePercent, 0))
+                   : medianRatio >= 0.95 ? u"yes"_s
+                                         : u"**no**"_s;
+    if (under > 0)
+        text += u", %1 of %2 pairs under 0.95"_s.arg(under).arg(ratios.size());
+    return text;
 }
 
 QString verdict(bool met)
@@ -209,6 +260,78 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
                     num(lat.value(u"p99Ms"_s).toDouble(), 1));
         }
         md << QString();
+    }
+    const auto console = named(results, u"fanoutConsole"_s);
+    if (!console.isEmpty()) {
+        md << u"## Fan-out with an admin console watching"_s << QString()
+           << u"Each run is a pair of fan-out runs on fresh servers, without and with an admin "
+              "console on /v1/admin subscribed to devices, stats, history, access and audit "
+              "before the publishers start (both servers have the admin user); the order "
+              "alternates from run to run. Ratio: deliveries/s with / without, per pair, the "
+              "median and each pair's. Lag: from the first arrival of a seq at any device to "
+              "the console's receipt of the `stats` event (or device row: cursor + lag) "
+              "showing it as the server's highest seq; medians of the runs' p50 and p99, the "
+              "largest of their maxima; resyncs summed over the runs. The console reads in the "
+              "load "
+              "generator's thread."_s
+           << QString()
+           << u"| audience | devices | deliveries/s without | with console | ratio (pairs) | "
+              "within 5% | deliveries per server CPU-s with / without | console events/s "
+              "(device rows) | console KiB/s | stats lag p50 / p99 / max ms (events) | device-row "
+              "lag p50 / p99 / max ms | resyncs |"_s
+           << u"|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"_s;
+        QStringList notes;
+        for (const QJsonObject &m : console) {
+            const QJsonObject r = medianOf(m);
+            const QJsonObject c = r.value(u"console"_s).toObject();
+            const QJsonObject stats = c.value(u"statsLag"_s).toObject();
+            const QJsonObject rows = c.value(u"deviceRowLag"_s).toObject();
+            const double ratio = r.value(u"ratio"_s).toDouble();
+            const QList<double> without = perRun(m, {u"deliveriesPerSWithout"_s});
+            const QList<double> with = perRun(m, {u"deliveriesPerSWith"_s});
+            const double noise = spreadPercent(without);
+            const QString audience =
+                variantOf(m) == u"public"_s
+                    ? u"every device"_s
+                    : u"groups of %1"_s.arg(
+                          m.value(u"params"_s).toObject().value(u"groupSize"_s).toInt());
+            auto maxOf = [](const QList<double> &values) {
+                return values.isEmpty() ? 0.0 : *std::max_element(values.cbegin(), values.cend());
+            };
+            auto sumOf = [](const QList<double> &values) {
+                return std::accumulate(values.cbegin(), values.cend(), 0.0);
+            };
+            md << u"| %1 | %2 | %3 | %4 | %5 (%6) | %7 | %8 | %9 (%10) | %11 | %12 | %13 | %14 |"_s
+                      .arg(audience, num(devicesOf(m)),
+                           num(r.value(u"deliveriesPerSWithout"_s).toDouble()),
+                           num(r.value(u"deliveriesPerSWith"_s).toDouble()), num(ratio, 3),
+                           listed(perRun(m, {u"ratio"_s}), 3),
+                           within5(ratio, perRun(m, {u"ratio"_s}), noise),
+                           num(r.value(u"perServerCpuRatio"_s).toDouble(), 3),
+                           num(c.value(u"allEventsPerS"_s).toDouble()))
+                      .arg(num(c.value(u"deviceRowEventsPerS"_s).toDouble()),
+                           num(c.value(u"kibPerS"_s).toDouble(), 1),
+                           u"%1 / %2 / %3 (%4)"_s.arg(
+                               num(stats.value(u"p50Ms"_s).toDouble(), 1),
+                               num(stats.value(u"p99Ms"_s).toDouble(), 1),
+                               num(maxOf(perRun(m, {u"console"_s, u"statsLag"_s, u"maxMs"_s})), 1),
+                               num(stats.value(u"count"_s).toDouble())),
+                           u"%1 / %2 / %3"_s.arg(
+                               num(rows.value(u"p50Ms"_s).toDouble(), 1),
+                               num(rows.value(u"p99Ms"_s).toDouble(), 1),
+                               num(maxOf(perRun(m, {u"console"_s, u"deviceRowLag"_s, u"maxMs"_s})),
+                                   1)),
+                           num(sumOf(perRun(m, {u"console"_s, u"resyncs"_s}))));
+            notes << u"- %1, %2 devices: without %3, with %4 deliveries/s; the runs without "
+                     "the console spread over %5% of their median, those with it over %6%%7."_s.arg(
+                         audience, num(devicesOf(m)), listed(without, 0), listed(with, 0),
+                         num(noise, 1), num(spreadPercent(with), 1),
+                         std::abs(1.0 - ratio) * 100 < noise
+                             ? u": the console's effect (%1%) is inside that noise"_s.arg(
+                                   num(std::abs(1.0 - ratio) * 100, 1))
+                             : QString());
+        }
+        md << QString() << notes << QString();
     }
     const auto latency = named(results, u"latency"_s);
     if (!latency.isEmpty()) {

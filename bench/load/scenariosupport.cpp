@@ -11,10 +11,14 @@ namespace seneschal::bench::scenario {
 using namespace Qt::StringLiterals;
 
 std::unique_ptr<ServerProcess> launch(const BenchOptions &options, const QString &name,
-                                      const QStringList &users, const Seed &seed, QString *error)
+                                      const QStringList &users, const Seed &seed, QString *error,
+                                      bool withAdmin)
 {
     auto server = std::make_unique<ServerProcess>(options.server, name);
     if (!server->prepare(error) || !server->addUserWithPassword(kUser, kPassword, error))
+        return nullptr;
+    if (withAdmin && (!server->addUserWithPassword(kAdmin, kAdminPassword, error) ||
+                      !server->addGroupMember(u"admins"_s, kAdmin, error)))
         return nullptr;
     if (!users.isEmpty() || seed) {
         auto storage = server->openStorage(error);

@@ -23,12 +23,17 @@ using Seed = std::function<bool(storage::Storage &, QString *)>;
 
 inline const QString kUser = QStringLiteral("bench");
 inline const QString kPassword = QStringLiteral("bench-password");
+// An admin (member of the group `admins`) for the admin console.
+inline const QString kAdmin = QStringLiteral("bench-admin");
+inline const QString kAdminPassword = QStringLiteral("bench-admin-password");
 
 // Prepares and starts a server named `name` (its folder and database); the
-// user `bench` is created through the CLI with a password, `users` and
-// `seed` through the storage library.
+// user `bench` is created through the CLI with a password (and, with
+// `withAdmin`, the admin `bench-admin`), `users` and `seed` through the
+// storage library.
 std::unique_ptr<ServerProcess> launch(const BenchOptions &options, const QString &name,
-                                      const QStringList &users, const Seed &seed, QString *error);
+                                      const QStringList &users, const Seed &seed, QString *error,
+                                      bool withAdmin = false);
 QByteArray payload(int bytes);
 QList<QByteArray> oids(const QString &prefix, int count);
 

@@ -128,6 +128,17 @@ bool ServerProcess::addUserWithPassword(const QString &name, const QString &pass
     return true;
 }
 
+bool ServerProcess::addGroupMember(const QString &group, const QString &name, QString *error)
+{
+    runCli({u"group"_s, u"add"_s, group}, {}, nullptr);
+    QString output;
+    if (runCli({u"group"_s, u"member-add"_s, group, name}, {}, &output) != 0) {
+        *error = u"group member-add %1 %2 failed: %3"_s.arg(group, name, output.trimmed());
+        return false;
+    }
+    return true;
+}
+
 std::unique_ptr<storage::Storage> ServerProcess::openStorage(QString *error) const
 {
     auto storage = storage::createStorage(databaseConfig(), u"bench-storage-"_s + m_name);

@@ -39,6 +39,9 @@ public:
     bool prepare(QString *error);
     // A user through the CLI (`user add`, password on stdin).
     bool addUserWithPassword(const QString &name, const QString &password, QString *error);
+    // Makes a user a member of a local group through the CLI (`group add`,
+    // which may find it there already, then `group member-add`).
+    bool addGroupMember(const QString &group, const QString &name, QString *error);
     // Direct access to the server's database (users without password, device
     // rows); use before start() on SQLite.
     std::unique_ptr<storage::Storage> openStorage(QString *error) const;

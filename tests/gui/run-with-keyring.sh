@@ -16,6 +16,9 @@ if [ -n "$missing" ]; then
     SENESCHAL_KEYRING_SKIP="not installed:$missing" exec "$binary" "$@"
 fi
 
+# libsecret answers through the GLib main loop: Qt must run on it.
+unset QT_NO_GLIB
+
 home=$(mktemp -d "${TMPDIR:-/tmp}/seneschal-keyring.XXXXXX")
 trap 'rm -rf "$home"' EXIT INT TERM
 mkdir -p "$home/run" "$home/.local/share" "$home/.config"

@@ -7,6 +7,7 @@
 #include "gui/certificatepins.h"
 #include "gui/errortext.h"
 #include "gui/serverprofile.h"
+#include "gui/tablepanel.h"
 #include "gui/tableproxy.h"
 #include "gui/translations.h"
 
@@ -15,6 +16,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTableView>
 #include <QTest>
 #include <QTranslator>
 
@@ -113,6 +115,24 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 2);
     }
 
+    void table_copies_the_selected_rows_as_shown()
+    {
+        admin::DevicesModel model;
+        model.applySnapshot(QJsonArray{
+            QJsonObject{{u"cuid"_s, u"a-phone"_s}, {u"uuid"_s, u"alice"_s}, {u"online"_s, true}},
+            QJsonObject{{u"cuid"_s, u"b-phone"_s}, {u"uuid"_s, u"bob"_s}, {u"online"_s, false}},
+        });
+        admingui::TablePanel panel{QString()};
+        panel.setModel(&model, admin::DevicesModel::ValueRole, admin::DevicesModel::RowRole);
+        panel.view()->selectAll();
+        const QStringList lines = panel.selectedText().split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].startsWith(u"Device\tUser\tOnline"_s));
+        QVERIFY(lines[1].startsWith(u"a-phone\talice\tyes"_s));
+        QVERIFY(lines[2].startsWith(u"b-phone\tbob\tno"_s));
+        QCOMPARE(panel.selectedRows().size(), 2);
+    }
+
     void compare_values_orders_kinds_and_numbers()
     {
         QVERIFY(TableProxy::compareValues(QVariant(), QVariant(1)) < 0);
@@ -182,5 +202,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(GuiUnitsTest)
+QTEST_MAIN(GuiUnitsTest)
 #include "tst_guiunits.moc"

@@ -557,11 +557,16 @@ private Q_SLOTS:
         QVERIFY(run.out.isEmpty());
     }
 
-    void usage_without_cli_help_and_missing_credentials()
+    void usage_of_window_and_tool_and_missing_credentials()
     {
-        Run run = admin({}, {});
+        // Without --cli the window opens; its --help points at the tool, and
+        // a mistake is answered without a display.
+        Run run = admin({u"--help"_s}, {});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"--cli"_s), qPrintable(run.all()));
+        run = admin({u"--no-such-option"_s}, {});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(u"--cli"_s), qPrintable(run.all()));
+        QVERIFY2(run.err.contains(u"--help"_s), qPrintable(run.all()));
 
         run = admin({u"--cli"_s, u"--help"_s}, {});
         QCOMPARE(run.exitCode, 0);
