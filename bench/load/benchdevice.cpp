@@ -32,7 +32,7 @@ void BenchDevice::connectTo(quint16 port, qint64 since)
     m_closeCode = 0;
     m_state = State::Connecting;
     m_connection = new WsConnection(*this, this);
-    m_connection->open(port);
+    m_connection->open(port, QByteArrayLiteral("/v1"), m_tls);
 }
 
 void BenchDevice::disconnectFromServer()

@@ -43,6 +43,8 @@ public:
     void setToken(const QString &token) { m_token = token; }
     void setPassword(const QString &password) { m_password = password; }
     void setHooks(Hooks hooks) { m_hooks = std::move(hooks); }
+    // wss:// instead of ws:// (the server's own self-signed certificate).
+    void setTls(bool tls) { m_tls = tls; }
     void setLatencySink(LatencySamples *sink) { m_latency = sink; }
     // Told the seq of every live dispatch received.
     void setDeliveryClock(DeliveryClock *clock) { m_deliveryClock = clock; }
@@ -147,6 +149,7 @@ private:
     qint64 m_firstNewOidUs = 0;
     qint64 m_lastNewOidUs = 0;
     QString m_lastError;
+    bool m_tls = false;
 };
 
 } // namespace seneschal::bench

@@ -38,7 +38,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     parser.setApplicationDescription(
         u"Drives a real seneschal-server over loopback with many WebSocket devices and "
         "writes JSON and Markdown results. Scenarios: fanout, latency, spool, upload, memory, "
-        "offline, grant (all of them: all); fanout-console (fan-out without and with an admin "
+        "offline, grant, storm (all of them: all); fanout-console (fan-out without and with an "
+        "admin "
         "console watching every topic, interleaved)."_s);
     parser.addHelpOption();
     const QCommandLineOption server(u"server"_s, u"The seneschal-server binary."_s, u"path"_s);
@@ -77,6 +78,13 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
                                     u"1000,10000"_s);
     const QCommandLineOption offline(u"offline-devices"_s, u"Offline device counts."_s, u"list"_s,
                                      u"10,10000"_s);
+    const QCommandLineOption storm(u"storm-devices"_s,
+                                   u"Device counts reconnecting at once in storm."_s, u"list"_s,
+                                   u"1000,5000,10000"_s);
+    const QCommandLineOption stormObjects(
+        u"storm-objects"_s, u"Objects each device of storm has to catch up."_s, u"n"_s, u"3"_s);
+    const QCommandLineOption stormPlaintext(
+        u"storm-plaintext"_s, u"storm over ws:// instead of wss:// (no TLS handshakes)."_s);
     const QCommandLineOption spool(u"spool-dispatches"_s, u"Dispatches missed by the device."_s,
                                    u"n"_s, u"100000"_s);
     const QCommandLineOption upload(u"upload-dispatches"_s, u"Dispatches uploaded."_s, u"n"_s,
@@ -95,11 +103,13 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
         u"database-note"_s, u"How the database server was set up, for the report."_s, u"text"_s);
     const QCommandLineOption reportOnly(
         u"report-only"_s, u"Only rewrite --markdown from --json (and --peer-json)."_s);
-    parser.addOptions({server,     backend, work,         port,        mysqlPort,      scenarios,
-                       runs,       quick,   ack,          payload,     fanout,         variants,
-                       publishers, window,  duration,     latencyRate, latencyDevices, memory,
-                       offline,    spool,   upload,       grantItems,  grantDevices,   json,
-                       markdown,   peer,    databaseNote, reportOnly,  floor});
+    parser.addOptions({server,       backend,        work,         port,    mysqlPort,
+                       scenarios,    runs,           quick,        ack,     payload,
+                       fanout,       variants,       publishers,   window,  duration,
+                       latencyRate,  latencyDevices, memory,       offline, spool,
+                       upload,       grantItems,     grantDevices, json,    markdown,
+                       peer,         databaseNote,   reportOnly,   floor,   storm,
+                       stormObjects, stormPlaintext});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -124,7 +134,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     const QString list = parser.value(scenarios);
     o->scenarios = list == u"all"_s
                        ? QStringList{u"fanout"_s, u"latency"_s, u"spool"_s, u"upload"_s,
-                                     u"memory"_s, u"offline"_s, u"grant"_s}
+                                     u"memory"_s, u"offline"_s, u"grant"_s, u"storm"_s}
                        : list.split(u',', Qt::SkipEmptyParts);
     o->runs = std::max(1, parser.value(runs).toInt());
     o->ackIntervalMs = parser.value(ack).toInt();
@@ -149,6 +159,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
     all = all && ok;
     o->offlineDevices = intList(parser.value(offline), &ok);
     all = all && ok;
+    o->stormDevices = intList(parser.value(storm), &ok);
+    all = all && ok;
+    o->stormObjects = std::max(1, parser.value(stormObjects).toInt());
+    o->stormTls = !parser.isSet(stormPlaintext);
     if (!all) {
         *error = u"device lists are comma-separated integers"_s;
         return false;
@@ -162,6 +176,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
             o->memoryDevices = {500};
         if (!parser.isSet(offline))
             o->offlineDevices = {10, 2000};
+        if (!parser.isSet(storm))
+            o->stormDevices = {500};
         if (!parser.isSet(spool))
             o->spoolDispatches = 20000;
         o->spoolObjects = std::min(o->spoolObjects, o->spoolDispatches / 10);
@@ -202,6 +218,9 @@ QJsonObject BenchOptions::toJson() const
         {u"latencyDevices"_s, jsonInts(latencyDevices)},
         {u"memoryDevices"_s, jsonInts(memoryDevices)},
         {u"offlineDevices"_s, jsonInts(offlineDevices)},
+        {u"stormDevices"_s, jsonInts(stormDevices)},
+        {u"stormObjects"_s, stormObjects},
+        {u"stormTls"_s, stormTls},
         {u"grantItems"_s, grantItems},
         {u"grantDevices"_s, grantDevices},
         {u"databaseNote"_s, databaseNote},

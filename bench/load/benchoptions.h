@@ -14,7 +14,7 @@ namespace seneschal::bench {
 struct BenchOptions
 {
     ServerSettings server;
-    // fanout, latency, spool, upload, memory, offline, grant; fanout-console
+    // fanout, latency, spool, upload, memory, offline, grant, storm; fanout-console
     // (not in "all": fan-out without and with a watching admin console)
     QStringList scenarios;
     int runs = 3;
@@ -53,6 +53,12 @@ struct BenchOptions
     QList<int> memoryDevices{1000, 10000};
     QList<int> offlineDevices{10, 10000};
     int offlineWindow = 8;
+
+    // storm: devices reconnecting at once after a restart, each with
+    // stormObjects objects to catch up
+    QList<int> stormDevices{1000, 5000, 10000};
+    int stormObjects = 3;
+    bool stormTls = true; // wss:// as devices connect; --storm-plaintext: ws://
 
     // grant: a private list with grantItems items (every 100th with a
     // history entry and an image) granted to a user with grantDevices

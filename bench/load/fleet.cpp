@@ -33,6 +33,7 @@ Fleet::~Fleet()
 BenchDevice *Fleet::add(const QString &cuid, const QString &uuid)
 {
     auto *device = new BenchDevice(cuid, uuid);
+    device->setTls(m_tls);
     if (auto token = m_issuer->issue(uuid, cuid, 0, {}))
         device->setToken(token->token);
     BenchDevice::Hooks hooks;

@@ -28,6 +28,8 @@ public:
     ~Fleet() override;
 
     BenchDevice *add(const QString &cuid, const QString &uuid);
+    // Devices added from now on connect with wss://.
+    void setTls(bool tls) { m_tls = tls; }
     const QList<BenchDevice *> &devices() const { return m_devices; }
     // Called for every acknowledgement any device receives.
     void setAckedHook(std::function<void(BenchDevice &, int)> hook)
@@ -61,6 +63,7 @@ private:
     int m_ackSlices = 1;
     qint64 m_ackTick = 0;
     int m_live = 0;
+    bool m_tls = false;
 };
 
 } // namespace seneschal::bench

@@ -12,6 +12,7 @@
 #include "procstats.h"
 #include "reportwriter.h"
 #include "spoolscenario.h"
+#include "stormscenario.h"
 #include "uploadscenario.h"
 
 #include <QCoreApplication>
@@ -39,13 +40,30 @@ QTextStream &out()
 QString brief(const QJsonObject &result)
 {
     QStringList parts;
-    for (const QString &key :
-         {u"committedPerS"_s, u"deliveriesPerS"_s, u"deliveriesPerServerCpuS"_s,
-          u"serverCpuCores"_s, u"benchCpuCores"_s, u"helloToSyncedMs"_s, u"spooled"_s,
-          u"helloToRehydrateEndMs"_s, u"acksPerS"_s, u"kibPerDevice"_s, u"writerCommittedPerS"_s,
-          u"ratio"_s, u"shareToSharedMs"_s, u"shareToFirstCopyMs"_s, u"shareToLastCopyMs"_s,
-          u"copiesReceived"_s, u"grantServerCpuS"_s, u"deliveriesPerSWithout"_s,
-          u"deliveriesPerSWith"_s}) {
+    for (const QString &key : {u"committedPerS"_s,
+                               u"deliveriesPerS"_s,
+                               u"deliveriesPerServerCpuS"_s,
+                               u"serverCpuCores"_s,
+                               u"benchCpuCores"_s,
+                               u"helloToSyncedMs"_s,
+                               u"spooled"_s,
+                               u"helloToRehydrateEndMs"_s,
+                               u"acksPerS"_s,
+                               u"kibPerDevice"_s,
+                               u"writerCommittedPerS"_s,
+                               u"ratio"_s,
+                               u"shareToSharedMs"_s,
+                               u"shareToFirstCopyMs"_s,
+                               u"shareToLastCopyMs"_s,
+                               u"copiesReceived"_s,
+                               u"grantServerCpuS"_s,
+                               u"lastSyncedMs"_s,
+                               u"toSyncedP99Ms"_s,
+                               u"notSynced"_s,
+                               u"serverCpuS"_s,
+                               u"serverPeakRssKiB"_s,
+                               u"deliveriesPerSWithout"_s,
+                               u"deliveriesPerSWith"_s}) {
         if (result.contains(key))
             parts << key + u'=' +
                          QString::number(result.value(key).toDouble(), 'f',
@@ -267,6 +285,15 @@ int main(int argc, char *argv[])
                                [&](const QString &name, QString *why) {
                                    return MemoryScenario::run(options, devices, name, why);
                                });
+            }
+        } else if (scenario == u"storm"_s) {
+            for (const int devices : std::as_const(options.stormDevices)) {
+                runner.measure(
+                    u"storm"_s,
+                    QJsonObject{{u"devices"_s, devices}, {u"objects"_s, options.stormObjects}},
+                    [&](const QString &name, QString *why) {
+                        return StormScenario::run(options, devices, name, why);
+                    });
             }
         } else if (scenario == u"offline"_s) {
             QJsonArray counts;

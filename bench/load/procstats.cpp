@@ -43,14 +43,29 @@ double cpuSeconds(qint64 pid)
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
-qint64 rssKiB(qint64 pid)
+namespace {
+
+qint64 statusKiB(qint64 pid, QByteArrayView field)
 {
     const QByteArray status = readProc(pidPath(pid, "status"));
-    const qsizetype at = status.indexOf("VmRSS:");
+    const qsizetype at = status.indexOf(field);
     if (at < 0)
         return 0;
-    const qsizetype end = status.indexOf('\n', at);
-    return status.mid(at + 6, end - at - 6).trimmed().split(' ').value(0).toLongLong();
+    const qsizetype from = at + field.size();
+    const qsizetype end = status.indexOf('\n', from);
+    return status.mid(from, end - from).trimmed().split(' ').value(0).toLongLong();
+}
+
+} // namespace
+
+qint64 rssKiB(qint64 pid)
+{
+    return statusKiB(pid, "VmRSS:");
+}
+
+qint64 peakRssKiB(qint64 pid)
+{
+    return statusKiB(pid, "VmHWM:");
 }
 
 double loadAverage()

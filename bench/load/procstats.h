@@ -11,6 +11,8 @@ namespace procstats {
 
 double cpuSeconds(qint64 pid);
 qint64 rssKiB(qint64 pid);
+// The peak resident memory (VmHWM) of the process so far.
+qint64 peakRssKiB(qint64 pid);
 // The 1-minute load average (how busy the shared machine was).
 double loadAverage();
 // Model, cores, memory, kernel, Qt version.

@@ -440,6 +440,29 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
         }
         md << QString();
     }
+    const auto storm = named(results, u"storm"_s);
+    if (!storm.isEmpty()) {
+        md << u"## Reconnect storm after a restart"_s << QString()
+           << u"Every device has been live once; while they are away a writer makes a few public "
+              "objects; the server restarts; then all reconnect at the same moment with their "
+              "token and since. Times from that moment until `synced`; the server's CPU and peak "
+              "memory during the storm."_s
+           << QString()
+           << u"| devices | objects each | synced p50 ms | p99 ms | last ms | not synced | "
+              "server CPU-s | server peak RSS (MiB) |"_s
+           << u"|---:|---:|---:|---:|---:|---:|---:|---:|"_s;
+        for (const QJsonObject &m : storm) {
+            const QJsonObject r = medianOf(m);
+            md << u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |"_s.arg(
+                num(devicesOf(m)), num(r.value(u"objectsToCatchUp"_s).toDouble()),
+                num(r.value(u"toSyncedP50Ms"_s).toDouble()),
+                num(r.value(u"toSyncedP99Ms"_s).toDouble()),
+                num(r.value(u"lastSyncedMs"_s).toDouble()), num(r.value(u"notSynced"_s).toDouble()),
+                num(r.value(u"serverCpuS"_s).toDouble(), 1),
+                num(r.value(u"serverPeakRssKiB"_s).toDouble() / 1024.0, 1));
+        }
+        md << QString();
+    }
     const auto offline = named(results, u"offline"_s);
     if (!offline.isEmpty()) {
         md << u"## Commit rate against registered offline devices (one public object)"_s
@@ -614,6 +637,15 @@ QString ReportWriter::markdown(const QJsonObject &results, const QJsonObject &pe
         const double kib = medianOf(m).value(u"kibPerDevice"_s).toDouble();
         md << u"- memory per idle device at %1 devices: %2 KiB (aim <= 20 KiB): %3"_s.arg(
             num(devicesOf(m)), num(kib, 1), verdict(kib <= 20));
+    }
+    for (const QJsonObject &m : storm) {
+        const QJsonObject r = medianOf(m);
+        const double last = r.value(u"lastSyncedMs"_s).toDouble();
+        const int missing = r.value(u"notSynced"_s).toInt();
+        md << u"- reconnect storm of %1 devices: the last synced after %2 ms, %3 not synced (aim "
+              "at 10,000: within 10,000 ms, none refused): %4"_s.arg(
+                  num(devicesOf(m)), num(last), num(missing),
+                  verdict(missing == 0 && (devicesOf(m) != 10000 || last <= 10000)));
     }
     for (const QJsonObject &m : offline) {
         const QJsonObject r = medianOf(m);

@@ -3,10 +3,13 @@
 #include <QCryptographicHash>
 #include <QHostAddress>
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <cstring>
 
 namespace seneschal::bench {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -30,12 +33,18 @@ WsConnection::WsConnection(Handler &handler, QObject *parent)
 
 WsConnection::~WsConnection() = default;
 
-void WsConnection::open(quint16 port, const QByteArray &path)
+void WsConnection::open(quint16 port, const QByteArray &path, bool tls)
 {
     m_port = port;
     m_state = State::Connecting;
-    m_socket = new QTcpSocket(this);
-    connect(m_socket, &QTcpSocket::connected, this, &WsConnection::onConnected);
+    QSslSocket *ssl = tls ? new QSslSocket(this) : nullptr;
+    m_socket = ssl ? ssl : new QTcpSocket(this);
+    if (ssl) {
+        ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+        connect(ssl, &QSslSocket::encrypted, this, &WsConnection::onConnected);
+    } else {
+        connect(m_socket, &QTcpSocket::connected, this, &WsConnection::onConnected);
+    }
     connect(m_socket, &QTcpSocket::readyRead, this, &WsConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &WsConnection::onDisconnected);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { m_handler.onWritten(); });
@@ -53,7 +62,10 @@ void WsConnection::open(quint16 port, const QByteArray &path)
     m_out = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
             "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key64 +
             "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-    m_socket->connectToHost(QHostAddress::LocalHost, port);
+    if (ssl)
+        ssl->connectToHostEncrypted(u"127.0.0.1"_s, port);
+    else
+        m_socket->connectToHost(QHostAddress::LocalHost, port);
 }
 
 void WsConnection::onConnected()

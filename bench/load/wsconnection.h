@@ -8,7 +8,8 @@ class QTcpSocket;
 
 namespace seneschal::bench {
 
-// A minimal RFC 6455 client over a plain QTcpSocket (ws:// on loopback only):
+// A minimal RFC 6455 client over a plain QTcpSocket (ws:// on loopback, or
+// wss:// for the reconnect storm):
 // the upgrade handshake, masked text frames out, unmasked frames in, ping and
 // close. The load generator runs thousands of these beside the server on two
 // cores, so it skips what QWebSocket adds per frame (UTF-16 conversion of
@@ -32,7 +33,9 @@ public:
     WsConnection(Handler &handler, QObject *parent = nullptr);
     ~WsConnection() override;
 
-    void open(quint16 port, const QByteArray &path = QByteArrayLiteral("/v1"));
+    // With `tls`, wss:// without verifying the server (its self-signed
+    // certificate on loopback).
+    void open(quint16 port, const QByteArray &path = QByteArrayLiteral("/v1"), bool tls = false);
     // One masked text frame, queued in the socket's buffer (Qt writes it on
     // the next event-loop pass, together with the others queued meanwhile).
     void sendText(QByteArrayView payload);

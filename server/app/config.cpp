@@ -186,6 +186,12 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
         int(in.integer(u"limits/maxBadMessages"_s, config.session.maxBadMessagesInARow, 1, 100000));
     config.session.maxPendingWriteBytes = in.integer(
         u"limits/maxPendingWriteBytes"_s, config.session.maxPendingWriteBytes, 65536, 1LL << 40);
+    config.session.maxQueuedMessages = int(in.integer(
+        u"limits/maxQueuedMessages"_s, config.session.maxQueuedMessages, 100, 100000000));
+    config.maxConnections =
+        int(in.integer(u"limits/maxConnections"_s, config.maxConnections, 0, 10000000));
+    config.maxConnectionsPerAddress = int(in.integer(u"limits/maxConnectionsPerAddress"_s,
+                                                     config.maxConnectionsPerAddress, 0, 10000000));
 
     // [admin]
     if (!in.boolean(u"admin/enabled"_s, true))

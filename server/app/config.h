@@ -32,6 +32,10 @@ struct Config
     using Subnet = QPair<QHostAddress, int>;
     QList<Subnet> adminAllow;
     qint64 adminResyncAfterBytes = 8 * 1024 * 1024;
+    // [limits]: open WebSocket connections in all (0: what the open-file
+    // limit allows) and per peer address (0: no limit).
+    int maxConnections = 0;
+    int maxConnectionsPerAddress = 0;
 
     bool adminAllowed(const QHostAddress &address) const;
 

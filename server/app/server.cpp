@@ -8,6 +8,7 @@
 #include "openfilelimit.h"
 #include "protocol/admincodec.h"
 #include "protocol/codec.h"
+#include "session/connectionquota.h"
 #include "session/hub.h"
 #include "session/session.h"
 #include "storage/storagefactory.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QWebSocket>
 
@@ -34,6 +36,29 @@ qint64 systemNow()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
+// Descriptors kept for the database, logs, certificates and the listener.
+constexpr quint64 kReservedDescriptors = 128;
+// Connections past limits/maxConnections are still accepted (and refused
+// with 4503) up to this many more; beyond, accepting pauses.
+constexpr int kRefusalHeadroom = 256;
+// The hint to try again is this plus up to as much again (spread out, so
+// refused devices do not come back together).
+constexpr qint64 kRetryAfterMs = 5000;
+
+int connectionLimit(int configured, const OpenFileLimit &files)
+{
+    const quint64 byFiles =
+        files.now > kReservedDescriptors + 16 ? files.now - kReservedDescriptors : 16;
+    const int fromFiles = int(std::min<quint64>(byFiles, 10000000));
+    if (configured <= 0)
+        return fromFiles;
+    if (configured > fromFiles) {
+        qCWarning(lcServer) << "limits/maxConnections" << configured << "is more than the open-file"
+                            << "limit allows (" << fromFiles << "); raise LimitNOFILE";
+    }
+    return configured;
+}
+
 void logOpenFileLimit(const OpenFileLimit &limit)
 {
     if (!limit.error.isEmpty()) {
@@ -65,7 +90,16 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
-    logOpenFileLimit(raiseOpenFileLimit());
+    const OpenFileLimit files = raiseOpenFileLimit();
+    logOpenFileLimit(files);
+    const int maxConnections = connectionLimit(m_config.maxConnections, files);
+    m_quota = std::make_unique<session::ConnectionQuota>(maxConnections,
+                                                         m_config.maxConnectionsPerAddress);
+    qCInfo(lcServer).noquote() << "at most" << maxConnections << "connections"
+                               << (m_config.maxConnectionsPerAddress > 0
+                                       ? u", %1 per address"_s.arg(
+                                             m_config.maxConnectionsPerAddress)
+                                       : QString());
     if (!QDir().mkpath(m_config.dataDir)) {
         *error = u"cannot create the data directory %1 (server/dataDir)"_s.arg(m_config.dataDir);
         return false;
@@ -125,6 +159,7 @@ bool Server::start(QString *error)
     QMetaObject::invokeMethod(m_worker, &sync::SyncWorker::start, Qt::QueuedConnection);
 
     m_listener = new transport::WebSocketListener(m_config.listener, this);
+    m_listener->setMaxSockets(maxConnections + kRefusalHeadroom);
     connect(m_listener, &transport::WebSocketListener::connected, this, &Server::onConnected);
     if (!m_listener->listen(ssl)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listener.address.toString())
@@ -169,20 +204,57 @@ void Server::onConnected(QWebSocket *socket, QTcpSocket *wire)
         socket->deleteLater();
         return;
     }
+    if (!admit(socket))
+        return;
     if (!m_config.listener.adminPath.isEmpty() &&
         socket->requestUrl().path() == m_config.listener.adminPath) {
         acceptAdmin(socket, wire);
         return;
     }
     auto *worker = m_worker;
+    const QHostAddress address = socket->peerAddress();
     auto *session = new session::Session(
         m_nextSessionId++, socket, wire, m_config.session, *m_auth, *m_hub,
-        [worker](sync::Command command) { worker->post(std::move(command)); }, systemNow, this);
+        [worker](sync::Command command, qsizetype maxQueued) {
+            return worker->post(std::move(command), maxQueued);
+        },
+        systemNow, this);
     m_hub->add(session);
-    connect(session, &session::Session::finished, this, [this](session::Session *s) {
+    connect(session, &session::Session::finished, this, [this, address](session::Session *s) {
         m_hub->remove(s);
+        release(address);
         s->deleteLater();
     });
+}
+
+bool Server::admit(QWebSocket *socket)
+{
+    const QHostAddress address = socket->peerAddress();
+    const auto verdict = m_quota->admit(address);
+    if (verdict == session::ConnectionQuota::Verdict::Admitted)
+        return true;
+    const bool full = verdict == session::ConnectionQuota::Verdict::ServerFull;
+    const qint64 retryAfterMs = kRetryAfterMs + QRandomGenerator::global()->bounded(kRetryAfterMs);
+    const QString message = full ? u"the server is at its connection limit; try again later"_s
+                                 : u"too many connections from this address; try again later"_s;
+    qCInfo(lcServer).noquote() << "refused" << address.toString() << "("
+                               << (full ? u"limits/maxConnections"_s
+                                        : u"limits/maxConnectionsPerAddress"_s)
+                               << "reached)";
+    socket->sendTextMessage(QString::fromUtf8(protocol::encodeRetryLater(
+        full ? protocol::ErrorCode::Unavailable : protocol::ErrorCode::RateLimited, message,
+        retryAfterMs)));
+    socket->close(static_cast<QWebSocketProtocol::CloseCode>(
+                      full ? protocol::CloseCode::Unavailable : protocol::CloseCode::RateLimited),
+                  full ? u"server full"_s : u"too many connections"_s);
+    socket->deleteLater();
+    return false;
+}
+
+void Server::release(const QHostAddress &address)
+{
+    if (m_quota)
+        m_quota->release(address);
 }
 
 void Server::acceptAdmin(QWebSocket *socket, QTcpSocket *wire)
@@ -196,17 +268,20 @@ void Server::acceptAdmin(QWebSocket *socket, QTcpSocket *wire)
             static_cast<QWebSocketProtocol::CloseCode>(protocol::admin::CloseCode::Forbidden),
             u"address not allowed"_s);
         socket->deleteLater();
+        release(socket->peerAddress());
         return;
     }
     auto *worker = m_worker;
     admin::AdminSessionSettings settings;
     settings.resyncAfterBytes = m_config.adminResyncAfterBytes;
+    const QHostAddress address = socket->peerAddress();
     auto *session = new admin::AdminSession(
         m_nextSessionId++, socket, wire, m_config.session, settings, *m_auth,
         [worker](sync::Command command) { worker->post(std::move(command)); }, systemNow, this);
     m_hub->addAdmin(session->id(), session);
-    connect(session, &admin::AdminSession::finished, this, [this](admin::AdminSession *s) {
+    connect(session, &admin::AdminSession::finished, this, [this, address](admin::AdminSession *s) {
         m_hub->removeAdmin(s->id());
+        release(address);
         s->deleteLater();
     });
 }

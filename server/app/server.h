@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QThread>
 #include <memory>
@@ -16,8 +17,9 @@ namespace seneschal::sync {
 class SyncWorker;
 }
 namespace seneschal::session {
+class ConnectionQuota;
 class Hub;
-}
+} // namespace seneschal::session
 namespace seneschal::transport {
 class WebSocketListener;
 }
@@ -47,12 +49,18 @@ public:
 private:
     void onConnected(QWebSocket *socket, QTcpSocket *wire);
     void acceptAdmin(QWebSocket *socket, QTcpSocket *wire);
+    // Counts the connection against limits/maxConnections and
+    // maxConnectionsPerAddress; refuses it (4503 or 4429, with a hint when
+    // to try again) when over, and then returns false.
+    bool admit(QWebSocket *socket);
+    void release(const QHostAddress &address);
 
     Config m_config;
     std::unique_ptr<auth::AuthService> m_auth;
     QThread m_syncThread;
     sync::SyncWorker *m_worker = nullptr; // lives on m_syncThread
     session::Hub *m_hub = nullptr;
+    std::unique_ptr<session::ConnectionQuota> m_quota;
     transport::WebSocketListener *m_listener = nullptr;
     quint64 m_nextSessionId = 1;
     qint64 m_startedAtMs = 0;

@@ -107,11 +107,11 @@ void Session::handle(protocol::ClientMessage &&message, const QByteArray &raw)
     case State::Uploading:
         if (auto *dispatch = std::get_if<protocol::ClientDispatch>(&message)) {
             m_badInARow = 0;
-            m_post(sync::SubmitCommand{m_id, true, std::move(*dispatch), raw, m_clock()});
+            postFromPeer(sync::SubmitCommand{m_id, true, std::move(*dispatch), raw, m_clock()});
         } else if (std::holds_alternative<protocol::UploadEnd>(message)) {
             m_badInARow = 0;
             m_state = State::CatchingUp;
-            m_post(sync::UploadEndCommand{m_id});
+            postFromPeer(sync::UploadEndCommand{m_id});
         } else {
             protocolError(u"only dispatch, uploadEnd and ping are allowed during the upload"_s);
         }
@@ -120,13 +120,13 @@ void Session::handle(protocol::ClientMessage &&message, const QByteArray &raw)
     case State::Live:
         if (auto *dispatch = std::get_if<protocol::ClientDispatch>(&message)) {
             m_badInARow = 0;
-            m_post(sync::SubmitCommand{m_id, false, std::move(*dispatch), raw, m_clock()});
+            postFromPeer(sync::SubmitCommand{m_id, false, std::move(*dispatch), raw, m_clock()});
         } else if (auto *ack = std::get_if<protocol::ClientAck>(&message)) {
             m_badInARow = 0;
-            m_post(sync::CursorCommand{m_id, ack->seq});
+            postFromPeer(sync::CursorCommand{m_id, ack->seq});
         } else if (auto *share = std::get_if<protocol::Share>(&message)) {
             m_badInARow = 0;
-            m_post(sync::ShareCommand{m_id, std::move(*share), {}, std::nullopt});
+            postFromPeer(sync::ShareCommand{m_id, std::move(*share), {}, std::nullopt});
         } else {
             protocolError(u"unexpected message after the upload"_s);
         }
@@ -175,7 +175,7 @@ void Session::onLogin(const auth::LoginResult &result, const protocol::Hello &he
     welcome.serverTime = m_clock();
     sendFrame(protocol::encodeWelcome(welcome));
     sendFrame(protocol::encodeRehydrateBegin());
-    m_post(
+    postAlways(
         sync::AttachCommand{m_id, hello.cuid, m_viewer, hello.since, address(), m_connectedAtMs});
     m_attached = true;
     m_state = State::Uploading;
@@ -197,6 +197,24 @@ void Session::badMessage(const protocol::ParseError &error)
 void Session::protocolError(const QString &message)
 {
     badMessage({ErrorCode::Invalid, message, {}, {}});
+}
+
+void Session::postFromPeer(sync::Command command)
+{
+    if (m_post(std::move(command), m_settings.maxQueuedMessages))
+        return;
+    qCWarning(lcSession) << peer() << "closed: sends faster than it is served,"
+                         << m_settings.maxQueuedMessages
+                         << "of its messages wait (limits/maxQueuedMessages)";
+    closeWithError(
+        ErrorCode::RateLimited,
+        u"sending faster than the server takes the messages: %1 wait to be processed"_s.arg(
+            m_settings.maxQueuedMessages));
+}
+
+void Session::postAlways(sync::Command command)
+{
+    m_post(std::move(command), 0);
 }
 
 void Session::sendFrame(const QByteArray &frame)
@@ -242,7 +260,7 @@ void Session::onDisconnected()
     m_helloTimer.stop();
     if (m_attached) {
         m_attached = false;
-        m_post(sync::DetachCommand{m_id});
+        postAlways(sync::DetachCommand{m_id});
     }
     Q_EMIT finished(this);
 }

@@ -30,7 +30,9 @@ public:
     enum class State { AwaitingHello, Authenticating, Uploading, CatchingUp, Live, Closed };
     Q_ENUM(State)
 
-    using Post = std::function<void(sync::Command)>;
+    // Queues a command for the sync thread; false (not queued) when more
+    // than `maxQueued` (> 0) of this session's commands wait already.
+    using Post = std::function<bool(sync::Command, qsizetype maxQueued)>;
     using Clock = std::function<qint64()>;
 
     // `wire` is the TCP (or TLS) socket under `socket` (see
@@ -71,6 +73,12 @@ private:
     void onLogin(const auth::LoginResult &result, const protocol::Hello &hello);
     void badMessage(const protocol::ParseError &error);
     void protocolError(const QString &message);
+    // A command for a message of the peer, within its queue budget: past
+    // it the session is closed with rate_limited (4429).
+    void postFromPeer(sync::Command command);
+    // A command the sync thread must see whatever the budget (attach,
+    // detach).
+    void postAlways(sync::Command command);
 
     sync::SessionId m_id;
     transport::Connection *m_connection;

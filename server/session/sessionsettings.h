@@ -13,6 +13,10 @@ struct SessionSettings
     // A peer that stops reading is dropped once this much is queued for it;
     // it catches up from its `since` when it comes back.
     qint64 maxPendingWriteBytes = 256 * 1024 * 1024;
+    // A peer sending faster than the server takes its messages is closed
+    // with rate_limited (4429) once this many of its messages wait for the
+    // sync thread.
+    int maxQueuedMessages = 100000;
 };
 
 } // namespace seneschal::session

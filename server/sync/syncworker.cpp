@@ -79,11 +79,13 @@ QList<AdminCommand> SyncWorker::takeAdminCommands(QList<Command> &commands)
     return admin;
 }
 
-void SyncWorker::post(Command command)
+bool SyncWorker::post(Command command, qsizetype maxQueued)
 {
     const SessionId session = std::visit([](const auto &c) { return c.session; }, command);
     QMutexLocker lock(&m_mutex);
     auto &queue = m_queues[session];
+    if (maxQueued > 0 && qsizetype(queue.size()) >= maxQueued)
+        return false;
     if (queue.empty())
         m_ready.push_back(session);
     queue.push_back(std::move(command));
@@ -91,6 +93,7 @@ void SyncWorker::post(Command command)
         m_drainScheduled = true;
         QMetaObject::invokeMethod(this, &SyncWorker::drain, Qt::QueuedConnection);
     }
+    return true;
 }
 
 QList<Command> SyncWorker::takePass()
@@ -197,12 +200,11 @@ QString SyncWorker::expireNow()
         return u"expiry failed: "_s + report.error().message;
     const auto &r = report.value();
     return u"expired %1 devices, %2 dispatch log entries, %3 tombstones, %4 reconciliation "
-           "history entries (retention horizon seq %5)"_s
-        .arg(r.clientsRemoved)
-        .arg(r.logEntriesRemoved)
-        .arg(r.tombstonesRemoved)
-        .arg(r.conflictsRemoved)
-        .arg(r.purgedSeq);
+           "history entries (retention horizon seq %5)"_s.arg(r.clientsRemoved)
+               .arg(r.logEntriesRemoved)
+               .arg(r.tombstonesRemoved)
+               .arg(r.conflictsRemoved)
+               .arg(r.purgedSeq);
 }
 
 } // namespace seneschal::sync

@@ -43,7 +43,9 @@ public:
     }
 
     // Thread-safe: queue a command for the next pass.
-    void post(Command command);
+    // False (and not queued) when `maxQueued` > 0 commands of the same
+    // session wait already: the session sends faster than it is served.
+    bool post(Command command, qsizetype maxQueued = 0);
 
     // Worker thread: open storage (retried every second while unreachable),
     // start the daily expiry. Invoke with a queued call after moveToThread.

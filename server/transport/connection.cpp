@@ -4,6 +4,8 @@
 #include "textframe.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcConnection, "seneschal.transport.connection")
 
@@ -65,7 +67,12 @@ QString Connection::peer() const
 
 qint64 Connection::bytesToWrite() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    if (!m_socket)
+        return 0;
+    // A TLS socket moves what it encrypted to its TCP socket's buffer,
+    // which grows without bound as well when the peer stops reading.
+    const auto *tls = qobject_cast<const QSslSocket *>(m_wire.data());
+    return m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
 }
 
 bool Connection::send(const QByteArray &frame, const QByteArray &wireFrame)
@@ -88,9 +95,8 @@ bool Connection::checkWriteBudget()
 {
     // QWebSocket buffers without bound; a peer that stopped reading would
     // hold memory for everyone. It can catch up from `since` later.
-    if (m_socket && m_socket->bytesToWrite() > m_maxPendingWriteBytes) {
-        qCWarning(lcConnection) << peer() << "dropped: not reading," << m_socket->bytesToWrite()
-                                << "bytes queued";
+    if (const qint64 queued = bytesToWrite(); m_socket && queued > m_maxPendingWriteBytes) {
+        qCWarning(lcConnection) << peer() << "dropped: not reading," << queued << "bytes queued";
         m_closed = true;
         // Not now: the caller may be walking its sessions, and the abort
         // would remove this one from under it.
@@ -102,7 +108,26 @@ bool Connection::checkWriteBudget()
 
 void Connection::closeWithError(ErrorCode code, const QString &message)
 {
+    if ((code == ErrorCode::RateLimited || code == ErrorCode::Unavailable) && m_wire) {
+        closeDraining(protocol::encodeError(code, message), closeCodeFor(code), message);
+        return;
+    }
     sendAndClose(protocol::encodeError(code, message), closeCodeFor(code), message);
+}
+
+void Connection::closeDraining(const QByteArray &frame, int closeCode, const QString &reason)
+{
+    if (!isOpen())
+        return;
+    m_closed = true;
+    // Written behind the QWebSocket's back, which goes on reading (its
+    // owner drops what it reads) until the peer answers the close frame
+    // by closing, or the linger ends. Qt's own close() would close the TCP
+    // connection at once, and with the peer's frames unread the kernel
+    // would reset it, taking the error and the close frame with it.
+    m_wire->write(encodeTextFrame(frame));
+    m_wire->write(encodeCloseFrame(closeCode, reason.toUtf8()));
+    QTimer::singleShot(kLingerMs, m_socket, &QWebSocket::abort);
 }
 
 void Connection::sendAndClose(const QByteArray &frame, int closeCode, const QString &reason)

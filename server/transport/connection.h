@@ -37,6 +37,11 @@ public:
     // budget.
     bool send(const QByteArray &frame, const QByteArray &wireFrame = {});
     // Sends an `error` with `code`, then closes with the matching close code.
+    // A peer closed for rate_limited or unavailable (a flood, a failed
+    // commit in the middle of an upload) is likely still sending: after the
+    // close frame its connection is read (and what comes discarded) until it
+    // closes or kLingerMs pass, so that unread data does not turn the close
+    // into a TCP reset that would take the error with it.
     void closeWithError(protocol::ErrorCode code, const QString &message);
     // Sends `frame` (an error of the caller's making), then closes.
     void sendAndClose(const QByteArray &frame, int closeCode, const QString &reason);
@@ -44,6 +49,7 @@ public:
     void closeWith(int closeCode, const QString &reason);
 
     static int closeCodeFor(protocol::ErrorCode code);
+    static constexpr int kLingerMs = 5000;
 
 Q_SIGNALS:
     void textReceived(const QString &text);
@@ -52,6 +58,7 @@ Q_SIGNALS:
 
 private:
     bool checkWriteBudget();
+    void closeDraining(const QByteArray &frame, int closeCode, const QString &reason);
 
     QPointer<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_wire;

@@ -1,5 +1,7 @@
 #include "textframe.h"
 
+#include <algorithm>
+
 namespace seneschal::transport {
 
 QByteArray encodeTextFrame(QByteArrayView utf8Payload)
@@ -21,6 +23,19 @@ QByteArray encodeTextFrame(QByteArrayView utf8Payload)
             frame.append(char((length >> shift) & 0xFF));
     }
     frame.append(utf8Payload);
+    return frame;
+}
+
+QByteArray encodeCloseFrame(int code, QByteArrayView reason)
+{
+    constexpr char kFinClose = char(0x88); // FIN + opcode 8 (close)
+    const QByteArrayView cut = reason.first(std::min<qsizetype>(reason.size(), 123));
+    QByteArray frame;
+    frame.append(kFinClose);
+    frame.append(char(2 + cut.size()));
+    frame.append(char((code >> 8) & 0xFF));
+    frame.append(char(code & 0xFF));
+    frame.append(cut);
     return frame;
 }
 

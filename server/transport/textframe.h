@@ -11,5 +11,8 @@ namespace seneschal::transport {
 // every recipient spares the per-recipient conversion and framing that
 // QWebSocket::sendTextMessage does.
 QByteArray encodeTextFrame(QByteArrayView utf8Payload);
+// A close frame (RFC 6455 section 5.5.1) with `code` and up to 123 bytes of
+// `reason`.
+QByteArray encodeCloseFrame(int code, QByteArrayView reason);
 
 } // namespace seneschal::transport

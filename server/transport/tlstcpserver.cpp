@@ -27,6 +27,10 @@ constexpr int kAcceptRetryMs = 1000;
 // TLS handshake timeouts among them) and other sockets get their turn; the
 // notifier fires again while more wait.
 constexpr int kMaxAcceptsPerWake = 128;
+constexpr const char *kHandshakingProperty = "seneschal.handshaking";
+// How long a TLS handshake counts against kMaxConcurrentHandshakes; one on
+// loopback takes about a millisecond of CPU.
+constexpr int kHandshakeSlotMs = 1000;
 
 void tune(QTcpSocket *socket)
 {
@@ -64,6 +68,7 @@ void TlsTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
 bool TlsTcpServer::listen(const QHostAddress &address, quint16 port)
 {
     close();
+    m_listener.setListenBacklogSize(kListenBacklog);
     if (!m_listener.listen(address, port))
         return false;
     m_listener.pauseAccepting(); // Qt's accept loop stays out of it
@@ -76,6 +81,10 @@ void TlsTcpServer::close()
 {
     m_retry.stop();
     m_acceptFailing = false;
+    for (const qintptr descriptor : m_waiting)
+        ::close(int(descriptor));
+    m_openSockets -= int(m_waiting.size());
+    m_waiting.clear();
     delete m_readable;
     m_readable = nullptr;
     m_listener.close();
@@ -88,6 +97,17 @@ void TlsTcpServer::acceptPending()
         // listener (then m_readable is gone and this loop ends).
         if (!m_readable)
             return;
+        if (atSocketLimit()) {
+            // Woken again when a socket closes (track()).
+            m_readable->setEnabled(false);
+            if (!m_pausedAtLimit) {
+                m_pausedAtLimit = true;
+                qCWarning(lcTransport) << "not accepting connections:" << m_openSockets
+                                       << "sockets open, the limit (limits/maxConnections and "
+                                          "the open-file limit)";
+            }
+            return;
+        }
         const int descriptor = ::accept4(int(m_listener.socketDescriptor()), nullptr, nullptr,
                                          SOCK_CLOEXEC | SOCK_NONBLOCK);
         if (descriptor >= 0) {
@@ -96,7 +116,7 @@ void TlsTcpServer::acceptPending()
                 m_acceptFailing = false;
                 qCInfo(lcTransport) << "accepting connections again";
             }
-            adopt(descriptor);
+            admit(descriptor);
             continue;
         }
         switch (errno) {
@@ -144,6 +164,38 @@ void TlsTcpServer::pauseAfterAcceptError(int error)
         << kAcceptRetryMs << "ms";
 }
 
+void TlsTcpServer::admit(qintptr descriptor)
+{
+    ++m_openSockets;
+    if (m_tls && (m_handshaking >= kMaxConcurrentHandshakes || !m_waiting.empty())) {
+        m_waiting.push_back(descriptor);
+        return;
+    }
+    adopt(descriptor);
+}
+
+void TlsTcpServer::startWaitingHandshakes()
+{
+    while (!m_waiting.empty() && m_handshaking < kMaxConcurrentHandshakes) {
+        const qintptr descriptor = m_waiting.front();
+        m_waiting.pop_front();
+        adopt(descriptor);
+    }
+}
+
+void TlsTcpServer::track(QTcpSocket *socket)
+{
+    // Counted until destroyed, whoever owns it by then.
+    connect(socket, &QObject::destroyed, this, [this] {
+        --m_openSockets;
+        if (m_pausedAtLimit && !atSocketLimit() && m_readable) {
+            m_pausedAtLimit = false;
+            qCInfo(lcTransport) << "accepting connections again";
+            m_readable->setEnabled(true);
+        }
+    });
+}
+
 void TlsTcpServer::adopt(qintptr descriptor)
 {
     QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
@@ -154,8 +206,11 @@ void TlsTcpServer::adopt(qintptr descriptor)
         qCDebug(lcTransport) << "accepted connection dropped:" << socket->errorString();
         delete socket;
         ::close(int(descriptor));
+        --m_openSockets;
+        startWaitingHandshakes();
         return;
     }
+    track(socket);
     tune(socket);
     if (m_tls)
         startTls(static_cast<QSslSocket *>(socket));
@@ -166,14 +221,22 @@ void TlsTcpServer::adopt(qintptr descriptor)
 void TlsTcpServer::startTls(QSslSocket *socket)
 {
     socket->setSslConfiguration(m_ssl);
+    ++m_handshaking;
+    socket->setProperty(kHandshakingProperty, true);
     // A peer that never finishes the handshake must not hold the socket.
     auto *timeout = new QTimer(socket);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, socket, [socket] { socket->abort(); });
     connect(socket, &QSslSocket::encrypted, this, [this, socket, timeout] {
         timeout->stop();
+        handshakeEnded(socket);
         Q_EMIT socketReady(socket);
     });
+    // However it ends: encrypted, failed, timed out, or gone. A peer that
+    // stalls holds its slot for kHandshakeSlotMs at most, so that a few idle
+    // connections cannot hold up everyone's handshake.
+    connect(socket, &QObject::destroyed, this, [this, socket] { handshakeEnded(socket); });
+    QTimer::singleShot(kHandshakeSlotMs, socket, [this, socket] { handshakeEnded(socket); });
     connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {
         qCInfo(lcTransport) << "TLS handshake failed with" << socket->peerAddress().toString()
                             << errors;
@@ -190,6 +253,18 @@ void TlsTcpServer::startTls(QSslSocket *socket)
     });
     timeout->start(kHandshakeTimeoutMs);
     socket->startServerEncryption();
+}
+
+void TlsTcpServer::handshakeEnded(QSslSocket *socket)
+{
+    // Called from `destroyed` too, where only QObject's part is left: the
+    // property lives there.
+    QObject *object = socket;
+    if (!object->property(kHandshakingProperty).toBool())
+        return;
+    object->setProperty(kHandshakingProperty, false);
+    --m_handshaking;
+    startWaitingHandshakes();
 }
 
 } // namespace seneschal::transport

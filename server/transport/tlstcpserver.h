@@ -4,6 +4,7 @@
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
+#include <deque>
 
 class QSocketNotifier;
 class QSslSocket;
@@ -22,6 +23,16 @@ namespace seneschal::transport {
 // later drain reads as a failure and pauses accepting. Here EMFILE, ENFILE
 // and kin pause accepting, log once and retry every second; EAGAIN, and the
 // errors of a single connection (reset while it waited), end a drain.
+//
+// A reconnect storm (thousands of devices at once after a restart) is
+// admitted in order at the rate the machine takes it: connections are
+// accepted as fast as they come (so the kernel's backlog never overflows and
+// nobody is reset), but at most kMaxConcurrentHandshakes TLS handshakes run
+// at a time; the others wait, first come first served, with their
+// ClientHello in the kernel's buffer, and their handshake timeout starts
+// only when their turn comes. (A handshake stops counting after a second,
+// finished or not, so stalled peers cannot hold everyone up.) Past `maxSockets` open sockets
+// accepting pauses (connections wait in the backlog) until one closes.
 class TlsTcpServer : public QObject
 {
     Q_OBJECT
@@ -31,6 +42,17 @@ public:
 
     // A null configuration means plaintext.
     void setSslConfiguration(const QSslConfiguration &configuration);
+
+    // Open sockets (waiting, in their handshake, or handed over and not yet
+    // destroyed) at which accepting pauses; 0: no limit.
+    void setMaxSockets(int maxSockets) { m_maxSockets = maxSockets; }
+    int openSockets() const { return m_openSockets; }
+    // Accepted sockets waiting for their TLS handshake to start.
+    qsizetype waitingHandshakes() const { return qsizetype(m_waiting.size()); }
+
+    static constexpr int kMaxConcurrentHandshakes = 64;
+    // What listen() asks of the kernel (it caps it at net.core.somaxconn).
+    static constexpr int kListenBacklog = 4096;
 
     bool listen(const QHostAddress &address, quint16 port);
     void close();
@@ -43,15 +65,25 @@ Q_SIGNALS:
 private:
     void acceptPending();
     void pauseAfterAcceptError(int error);
+    void admit(qintptr descriptor);
     void adopt(qintptr descriptor);
     void startTls(QSslSocket *socket);
+    void handshakeEnded(QSslSocket *socket);
+    void startWaitingHandshakes();
+    void track(QTcpSocket *socket);
+    bool atSocketLimit() const { return m_maxSockets > 0 && m_openSockets >= m_maxSockets; }
 
     QTcpServer m_listener; // binds and listens; never accepts
     QSocketNotifier *m_readable = nullptr;
     QTimer m_retry;
     QSslConfiguration m_ssl;
     bool m_tls = false;
-    bool m_acceptFailing = false; // since the last accept error, until a socket is accepted
+    bool m_acceptFailing = false;  // since the last accept error, until a socket is accepted
+    std::deque<qintptr> m_waiting; // accepted; their TLS handshake not started yet
+    int m_handshaking = 0;
+    int m_openSockets = 0;
+    int m_maxSockets = 0;
+    bool m_pausedAtLimit = false;
 };
 
 } // namespace seneschal::transport

@@ -62,6 +62,11 @@ void WebSocketListener::stop()
     m_websockets->close();
 }
 
+void WebSocketListener::setMaxSockets(int maxSockets)
+{
+    m_tcp->setMaxSockets(maxSockets);
+}
+
 quint16 WebSocketListener::port() const
 {
     return m_tcp->serverPort();

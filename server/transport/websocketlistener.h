@@ -30,6 +30,8 @@ public:
     // certificate); connections already open keep theirs. Ignored without TLS.
     void setSslConfiguration(const QSslConfiguration &ssl);
     void stop();
+    // Open sockets at which accepting pauses until one closes; 0: no limit.
+    void setMaxSockets(int maxSockets);
     quint16 port() const;
     QString errorString() const { return m_error; }
 

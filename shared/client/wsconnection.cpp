@@ -128,8 +128,10 @@ void WsConnection::onSocketError(QAbstractSocket::SocketError error)
     qCDebug(lcClient) << "socket error" << error << message;
     Q_EMIT socketError(error, message);
     // A connection that never opened ends here: no disconnected() follows.
+    // Queued: QWebSocket reads what came before the error in a queued call
+    // too, so a close frame that arrived with the peer's FIN is seen first.
     if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState)
-        finish();
+        QMetaObject::invokeMethod(this, &WsConnection::finish, Qt::QueuedConnection);
 }
 
 void WsConnection::finish()

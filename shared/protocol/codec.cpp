@@ -614,6 +614,19 @@ QByteArray encodeError(ErrorCode code, const QString &message, const QString &oi
     return out.take();
 }
 
+QByteArray encodeRetryLater(ErrorCode code, const QString &message, qint64 retryAfterMs)
+{
+    JsonWriter out(112 + message.size());
+    out.raw(R"({"type":"error","code":)");
+    out.string(errorCodeName(code));
+    out.raw(R"(,"message":)");
+    out.string(message);
+    out.raw(R"(,"retryAfterMs":)");
+    out.integer(retryAfterMs);
+    out.raw("}");
+    return out.take();
+}
+
 QByteArray encodeShared(const QString &oid, qint64 seq)
 {
     JsonWriter out(64 + oid.size());

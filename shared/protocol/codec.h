@@ -6,7 +6,6 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-
 #include <variant>
 
 namespace seneschal::protocol {
@@ -31,6 +30,9 @@ QByteArray encodeRevoke(qint64 seq, const QString &oid);
 QByteArray encodeReset(qint64 seq);
 QByteArray encodeSynced(qint64 seq);
 QByteArray encodeError(ErrorCode code, const QString &message, const QString &oid = {});
+// An error that says when to try again (`retryAfterMs`): a full server
+// (unavailable) or a connection limit (rate_limited).
+QByteArray encodeRetryLater(ErrorCode code, const QString &message, qint64 retryAfterMs);
 QByteArray encodeShared(const QString &oid, qint64 seq);
 QByteArray encodePong(qint64 serverTime);
 

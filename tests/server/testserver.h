@@ -52,6 +52,8 @@ public:
     std::unique_ptr<storage::Storage> openStorage(qint64 nowMs = 0) const;
     QString output() const;
     QString configFile() const;
+    // server/dataDir (the JWT secret, the SQLite database).
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 
     // The private MariaDB's scripts (mysql backend only).
     bool stopDatabase();
