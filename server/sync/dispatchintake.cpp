@@ -30,14 +30,51 @@ template<typename Lookup> int inheritDepth(const QString &firstParent, Lookup &&
 
 } // namespace
 
-DispatchIntake::DispatchIntake(ObjectCache &cache, const AccessPolicy &policy,
-                               const SyncSettings &settings, UploadMerger &uploads, Clock clock)
-    : m_cache(cache)
+DispatchIntake::DispatchIntake(storage::Storage &storage, ObjectCache &cache,
+                               const AccessPolicy &policy, const SyncSettings &settings,
+                               UploadMerger &uploads, Clock clock)
+    : m_storage(storage)
+    , m_cache(cache)
     , m_policy(policy)
     , m_settings(settings)
     , m_uploads(uploads)
     , m_clock(std::move(clock))
 {}
+
+void DispatchIntake::prefetch(SyncPass &pass, const QList<Command> &commands,
+                              const SessionMap &sessions)
+{
+    QList<storage::DispatchRef> dispatches;
+    QStringList oids;
+    for (const Command &command : commands) {
+        if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
+            const auto it = sessions.constFind(submit->session);
+            if (it != sessions.constEnd()) {
+                if (submit->upload)
+                    m_uploads.filterLoggedIds(*it);
+                if (!m_uploads.rulesOut(it->client.cuid, submit->dispatch.id))
+                    dispatches.append({it->client.cuid, submit->dispatch.id});
+            }
+            // An object the upload creates was absent when it was staged and
+            // still is, unless it is in memory now (ObjectCache::generation).
+            if (it != sessions.constEnd() && submit->upload &&
+                it->stage.knownAbsent(submit->dispatch.oid, m_cache.generation()))
+                continue;
+            oids.append(submit->dispatch.oid);
+            oids.append(submit->dispatch.parent);
+        } else if (const auto *share = std::get_if<ShareCommand>(&command)) {
+            oids.append(share->share.oid);
+        }
+    }
+    if (auto status = m_cache.prefetch(oids); !status)
+        pass.fail(status.error());
+    if (!dispatches.isEmpty() && !pass.failed) {
+        if (auto known = m_storage.knownDispatches(dispatches))
+            pass.knownIds = std::move(known).value();
+        else
+            pass.fail(known.error());
+    }
+}
 
 void DispatchIntake::submit(SyncPass &pass, const SubmitCommand &command, SessionState &session)
 {

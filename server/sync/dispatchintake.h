@@ -20,12 +20,17 @@ class DispatchIntake
 public:
     using Clock = std::function<qint64()>;
 
-    DispatchIntake(ObjectCache &cache, const AccessPolicy &policy, const SyncSettings &settings,
-                   UploadMerger &uploads, Clock clock);
+    DispatchIntake(storage::Storage &storage, ObjectCache &cache, const AccessPolicy &policy,
+                   const SyncSettings &settings, UploadMerger &uploads, Clock clock);
 
+    // Before the pass takes its commands: one query for the dispatches that
+    // may have been sent before, and one for the objects they and the shares
+    // write that are not in memory yet.
+    void prefetch(SyncPass &pass, const QList<Command> &commands, const SessionMap &sessions);
     void submit(SyncPass &pass, const SubmitCommand &command, SessionState &session);
 
 private:
+    storage::Storage &m_storage;
     ObjectCache &m_cache;
     const AccessPolicy &m_policy;
     const SyncSettings &m_settings;

@@ -35,6 +35,7 @@ struct SyncPass
     QHash<QString, qsizetype> clientIndex;       // cuid -> index in batch.clients
     QList<storage::ClientRecord> devicesChanged; // for the admin feed, once committed
     quint64 dispatches = 0;                      // accepted in this pass
+    bool collectFeed = false;                    // an admin console watches: fill devicesChanged
     storage::StorageError failure;
     bool failed = false;
 

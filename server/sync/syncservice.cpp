@@ -1,7 +1,6 @@
 #include "syncservice.h"
 
 #include <algorithm>
-#include <limits>
 
 Q_LOGGING_CATEGORY(lcSync, "seneschal.sync")
 
@@ -17,7 +16,8 @@ SyncService::SyncService(storage::Storage &storage, SyncSettings settings, Clock
     , m_cache(storage)
     , m_policy([this](const QString &oid) { return m_cache.lookup(oid); })
     , m_uploads(storage, m_cache, m_policy, m_settings, m_sessions, m_clock)
-    , m_intake(m_cache, m_policy, m_settings, m_uploads, m_clock)
+    , m_clients(m_settings, m_clock)
+    , m_intake(storage, m_cache, m_policy, m_settings, m_uploads, m_clock)
     , m_shares(m_cache, m_policy)
     , m_planner(storage, m_cache, m_policy, m_sessions, m_viewers)
     , m_spooler(storage, m_cache, m_policy, m_settings.spoolPageSize)
@@ -97,41 +97,9 @@ Outcome SyncService::process(const QList<Command> &commands)
     }
 
     SyncPass pass;
+    pass.collectFeed = m_feedEnabled;
     m_cache.beginPass();
-
-    // One query for the dispatches that may have been sent before, and one
-    // for the objects written that are not in memory yet.
-    QList<storage::DispatchRef> dispatches;
-    QStringList oids;
-    for (const Command &command : commands) {
-        if (const auto *submit = std::get_if<SubmitCommand>(&command)) {
-            const auto it = m_sessions.constFind(submit->session);
-            if (it != m_sessions.constEnd()) {
-                if (submit->upload)
-                    m_uploads.filterLoggedIds(*it);
-                if (!m_uploads.rulesOut(it->client.cuid, submit->dispatch.id))
-                    dispatches.append({it->client.cuid, submit->dispatch.id});
-            }
-            // An object the upload creates was absent when it was staged and
-            // still is, unless it is in memory now (ObjectCache::generation).
-            if (it != m_sessions.constEnd() && submit->upload &&
-                it->stage.knownAbsent(submit->dispatch.oid, m_cache.generation()))
-                continue;
-            oids.append(submit->dispatch.oid);
-            oids.append(submit->dispatch.parent);
-        } else if (const auto *share = std::get_if<ShareCommand>(&command)) {
-            oids.append(share->share.oid);
-        }
-    }
-    if (auto status = m_cache.prefetch(oids); !status)
-        pass.fail(status.error());
-    if (!dispatches.isEmpty() && !pass.failed) {
-        if (auto known = m_storage.knownDispatches(dispatches))
-            pass.knownIds = std::move(known).value();
-        else
-            pass.fail(known.error());
-    }
-
+    m_intake.prefetch(pass, commands, m_sessions);
     for (const Command &command : commands) {
         if (pass.failed)
             break;
@@ -144,26 +112,17 @@ Outcome SyncService::process(const QList<Command> &commands)
                     if (auto it = m_sessions.find(c.session); it != m_sessions.end())
                         m_intake.submit(pass, c, *it);
                 } else if constexpr (std::is_same_v<T, UploadEndCommand>) {
-                    if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
-                        // Merged in windows from this pass on; the broadcast
-                        // and the catch-up follow the last window.
-                        it->uploadEnded = true;
-                        m_uploads.seal(c.session, *it);
-                        if (it->sealed.isEmpty())
-                            m_uploads.finish(pass, c.session, *it);
-                    }
+                    if (auto it = m_sessions.find(c.session); it != m_sessions.end())
+                        m_uploads.end(pass, c.session, *it);
                 } else if constexpr (std::is_same_v<T, CursorCommand>) {
-                    cursor(pass, c);
+                    if (auto it = m_sessions.find(c.session); it != m_sessions.end())
+                        m_clients.acknowledge(pass, *it, c.seq, m_lastSeq);
                 } else if constexpr (std::is_same_v<T, ShareCommand>) {
                     share(pass, c);
                 } else if constexpr (std::is_same_v<T, DetachCommand>) {
                     if (auto it = m_sessions.find(c.session); it != m_sessions.end()) {
-                        // The whole upload now: the session ends with this pass.
-                        m_uploads.seal(c.session, *it);
-                        if (m_uploads.mergeWindow(pass, c.session, *it,
-                                                  std::numeric_limits<qsizetype>::max()))
-                            m_uploads.close(pass, c.session, *it);
-                        touchClient(pass, *it);
+                        m_uploads.detach(pass, c.session, *it);
+                        m_clients.touch(pass, *it);
                         pass.detaching.append(c.session);
                     }
                 }
@@ -192,58 +151,19 @@ Outcome SyncService::process(const QList<Command> &commands)
 
 void SyncService::attach(SyncPass &pass, const AttachCommand &command)
 {
-    auto existing = m_storage.client(command.cuid);
-    if (!existing) {
-        pass.fail(existing.error());
+    auto stored = m_storage.client(command.cuid);
+    if (!stored) {
+        pass.fail(stored.error());
         return;
     }
-    const qint64 now = m_clock();
-    SessionState session;
-    session.viewer = command.viewer;
-    session.since = command.since;
-    session.address = command.address;
-    session.connectedAt = command.connectedAt;
-    if (existing.value()) {
-        session.client = *existing.value();
-    } else {
-        session.client.cuid = command.cuid;
-        session.client.firstSeenMs = now;
-    }
-    const bool known = existing.value().has_value();
-    const bool sameUser = known && existing.value()->uuid == command.viewer.uuid;
-    // A device that is new to us (first contact or expired), changed hands, is
-    // ahead of us, or fell behind the retention horizon cannot be caught up
-    // incrementally: it gets a reset and a full copy (PROTOCOL.md 5, 9.7).
-    if (command.since > 0 &&
-        (!known || !sameUser || command.since > m_lastSeq || command.since < m_purgedSeq)) {
-        session.reset = true;
-        session.since = 0;
-    }
-    if (!sameUser)
-        session.client.cursor = 0;
-    if (sameUser && !session.reset && command.since > 0) {
-        // Joining or leaving a group (in LDAP, say) changes what the device
-        // may see; the spool carries the difference (PROTOCOL.md section 7).
-        for (const QString &group : command.viewer.groups) {
-            if (!session.client.groups.contains(group))
-                session.gainedGroups.append(group);
-        }
-        for (const QString &group : std::as_const(session.client.groups)) {
-            if (!command.viewer.groups.contains(group))
-                session.lostGroups.append(group);
-        }
-    }
-    session.previousGroups = sameUser ? session.client.groups : QStringList();
-    session.client.groups = command.viewer.groups;
-    session.client.groups.sort();
-    session.client.uuid = command.viewer.uuid;
+    SessionState session = m_clients.admit(command, stored.value(), m_lastSeq, m_purgedSeq);
     if (auto previous = m_sessions.find(command.session); previous != m_sessions.end())
         forgetSession(previous);
-    auto &stored = *m_sessions.insert(command.session, session);
-    m_viewers.add(stored.viewer);
-    touchClient(pass, stored);
+    auto &attached = *m_sessions.insert(command.session, std::move(session));
+    m_viewers.add(attached.viewer);
+    m_clients.touch(pass, attached);
     qCDebug(lcSync) << "attached" << command.cuid << "user" << command.viewer.uuid << "since"
-                    << command.since << (session.reset ? "(reset)" : "");
+                    << command.since << (attached.reset ? "(reset)" : "");
 }
 
 SessionMap::iterator SyncService::forgetSession(SessionMap::iterator it)
@@ -254,36 +174,6 @@ SessionMap::iterator SyncService::forgetSession(SessionMap::iterator it)
     m_spooler.drop(it.key());
     m_uploads.forget(it.key(), *it);
     return m_sessions.erase(it);
-}
-
-void SyncService::touchClient(SyncPass &pass, SessionState &session)
-{
-    session.client.lastSeenMs = m_clock();
-    if (m_feedEnabled)
-        pass.devicesChanged.append(session.client);
-    session.clientSavedMs = session.client.lastSeenMs;
-    auto it = pass.clientIndex.constFind(session.client.cuid);
-    if (it == pass.clientIndex.constEnd()) {
-        pass.clientIndex.insert(session.client.cuid, pass.batch.clients.size());
-        pass.batch.clients.append(session.client);
-    } else {
-        pass.batch.clients[*it] = session.client;
-    }
-}
-
-void SyncService::cursor(SyncPass &pass, const CursorCommand &command)
-{
-    auto it = m_sessions.find(command.session);
-    if (it == m_sessions.end())
-        return;
-    it->client.cursor = std::clamp(command.seq, qint64(0), m_lastSeq);
-    if (m_feedEnabled)
-        pass.devicesChanged.append(it->client);
-    // Devices acknowledge often; the cursor only feeds queue depths, so the
-    // client row is written at most every cursorSaveIntervalMs and when the
-    // device leaves, not once per ack.
-    if (m_clock() - it->clientSavedMs >= m_settings.cursorSaveIntervalMs)
-        touchClient(pass, *it);
 }
 
 void SyncService::share(SyncPass &pass, const ShareCommand &command)
@@ -472,15 +362,7 @@ storage::Status SyncService::saveClients()
 {
     if (!m_available || m_sessions.isEmpty())
         return storage::Done{};
-    storage::CommitBatch batch;
-    batch.lastSeq = m_lastSeq;
-    const qint64 now = m_clock();
-    for (SessionState &session : m_sessions) {
-        session.client.lastSeenMs = now;
-        session.clientSavedMs = now;
-        batch.clients.append(session.client);
-    }
-    return m_storage.commit(batch);
+    return m_storage.commit(m_clients.saveAll(m_sessions, m_lastSeq));
 }
 
 Outcome SyncService::refuseDisabledUsers()
@@ -547,19 +429,7 @@ void SyncService::setFeedEnabled(bool enabled)
 
 QList<DeviceActivity> SyncService::attachedDevices() const
 {
-    QList<DeviceActivity> devices;
-    devices.reserve(m_sessions.size());
-    for (const SessionState &session : m_sessions) {
-        DeviceActivity device;
-        device.client = session.client;
-        device.address = session.address;
-        device.connectedAt = session.connectedAt;
-        device.phase = session.live             ? DeviceActivity::Phase::Live
-                       : session.catchUp.active ? DeviceActivity::Phase::CatchUp
-                                                : DeviceActivity::Phase::Upload;
-        devices.append(std::move(device));
-    }
-    return devices;
+    return ClientRows::activity(m_sessions);
 }
 
 bool SyncService::disconnectDevice(const QString &cuid, int closeCode, const QString &reason,

@@ -3,6 +3,7 @@
 #include "accesspolicy.h"
 #include "catchupspooler.h"
 #include "changefeed.h"
+#include "clientrows.h"
 #include "commands.h"
 #include "dispatchintake.h"
 #include "objectcache.h"
@@ -26,12 +27,12 @@
 namespace seneschal::sync {
 
 // The heart of the server, as the coordinator of a pass: it hands each
-// command to its role (dispatch intake, upload merger, share applier),
-// commits what they wrote in one transaction, has the outcome planner and
-// the catch-up spooler say who receives what, and keeps the attached
-// sessions. It owns no sockets and no thread: it turns a list of commands
-// into one transaction and an Outcome for the sessions. Used from one thread
-// (the sync worker's).
+// command to its role (client rows, dispatch intake, upload merger, share
+// applier), commits what they wrote in one transaction, has the outcome
+// planner and the catch-up spooler say who receives what, and keeps the
+// attached sessions and the admin feed. It owns no sockets and no thread: it
+// turns a list of commands into one transaction and an Outcome for the
+// sessions. Used from one thread (the sync worker's).
 class SyncService
 {
 public:
@@ -103,9 +104,7 @@ public:
 
 private:
     void attach(SyncPass &pass, const AttachCommand &command);
-    void cursor(SyncPass &pass, const CursorCommand &command);
     void share(SyncPass &pass, const ShareCommand &command);
-    void touchClient(SyncPass &pass, SessionState &session);
     // Drops the session and its viewer count; returns the next session.
     SessionMap::iterator forgetSession(SessionMap::iterator it);
     // One transaction for the pass; the admin feed is filled from what it
@@ -136,6 +135,7 @@ private:
     ViewerCounts m_viewers; // of m_sessions
     // The roles of a pass, in the order they act on it.
     UploadMerger m_uploads;
+    ClientRows m_clients;
     DispatchIntake m_intake;
     ShareApplier m_shares;
     OutcomePlanner m_planner;

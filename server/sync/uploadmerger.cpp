@@ -89,6 +89,21 @@ void UploadMerger::seal(SessionId id, SessionState &session)
         m_merging.append(id);
 }
 
+void UploadMerger::end(SyncPass &pass, SessionId id, SessionState &session)
+{
+    session.uploadEnded = true;
+    seal(id, session);
+    if (session.sealed.isEmpty())
+        finish(pass, id, session);
+}
+
+void UploadMerger::detach(SyncPass &pass, SessionId id, SessionState &session)
+{
+    seal(id, session);
+    if (mergeWindow(pass, id, session, std::numeric_limits<qsizetype>::max()))
+        close(pass, id, session);
+}
+
 void UploadMerger::sealFull(const SyncPass &pass)
 {
     for (SessionId id : std::as_const(pass.replyOrder)) {

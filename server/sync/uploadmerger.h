@@ -65,6 +65,11 @@ public:
                bool creating, qint64 receivedMs);
     // Moves what the upload holds to the sealed stages merged in windows.
     void seal(SessionId id, SessionState &session);
+    // uploadEnd: merged in windows from this pass on; the broadcast and the
+    // catch-up follow the last window.
+    void end(SyncPass &pass, SessionId id, SessionState &session);
+    // The session ends with this pass: the whole upload is merged in it.
+    void detach(SyncPass &pass, SessionId id, SessionState &session);
     // Seals the stages of this pass's writers that hold as many objects as
     // an upload may.
     void sealFull(const SyncPass &pass);
