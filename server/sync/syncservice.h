@@ -1,17 +1,21 @@
 #pragma once
 
 #include "accesspolicy.h"
-#include "catchupwindow.h"
+#include "catchupspooler.h"
 #include "changefeed.h"
+#include "clientrows.h"
 #include "commands.h"
-#include "loggedidfilter.h"
+#include "dispatchintake.h"
 #include "objectcache.h"
+#include "outcomeplanner.h"
 #include "outcomes.h"
 #include "sessionstate.h"
+#include "shareapplier.h"
 #include "storage/storage.h"
 #include "synclogging.h"
+#include "syncpass.h"
 #include "syncsettings.h"
-#include "uploadstage.h"
+#include "uploadmerger.h"
 #include "viewercounts.h"
 
 #include <QHash>
@@ -22,16 +26,20 @@
 
 namespace seneschal::sync {
 
-// The heart of the server: merges dispatches into the master copies through
-// the engine, decides access, and plans acks, broadcasts and spools. It owns
-// no sockets and no thread: it turns a list of commands into one transaction
-// and an Outcome for the sessions. Used from one thread (the sync worker's).
+// The heart of the server, as the coordinator of a pass: it hands each
+// command to its role (client rows, dispatch intake, upload merger, share
+// applier), commits what they wrote in one transaction, has the outcome
+// planner and the catch-up spooler say who receives what, and keeps the
+// attached sessions and the admin feed. It owns no sockets and no thread: it
+// turns a list of commands into one transaction and an Outcome for the
+// sessions. Used from one thread (the sync worker's).
 class SyncService
 {
 public:
     using Clock = std::function<qint64()>;
 
     SyncService(storage::Storage &storage, SyncSettings settings, Clock clock);
+    Q_DISABLE_COPY_MOVE(SyncService)
 
     // Opens storage, reads the sequence counters and merges the uploads a
     // previous run acknowledged but did not merge. False while storage is
@@ -58,7 +66,7 @@ public:
     // Sessions part way through merging their upload or through their
     // catch-up: process() goes on with each of them by one window per call,
     // with or without commands.
-    bool hasWindowsLeft() const { return !m_catchingUp.isEmpty() || !m_mergingUploads.isEmpty(); }
+    bool hasWindowsLeft() const { return !m_spooler.isEmpty() || m_uploads.isMerging(); }
 
     qint64 lastSeq() const { return m_lastSeq; }
     qint64 purgedSeq() const { return m_purgedSeq; }
@@ -95,62 +103,27 @@ public:
     }
 
 private:
-    struct Pass; // the state of one processing pass (syncservice.cpp)
-
-    void attach(Pass &pass, const AttachCommand &command);
-    void submit(Pass &pass, const SubmitCommand &command);
-    void stage(Pass &pass, SessionState &session, const engine::Dispatch &dispatch, bool creating,
-               qint64 receivedMs);
-    // Moves what the upload holds to the sealed stages merged in windows.
-    void sealStage(SessionId id, SessionState &session);
-    // Merges up to `budget` objects of the sealed stages in this pass; true
-    // when that reaches the end of them (the progress is kept once the pass
-    // commits).
-    bool mergeWindow(Pass &pass, SessionId id, SessionState &session, qsizetype budget);
-    void mergeStaged(Pass &pass, SessionState &session, const UploadStage &stage,
-                     const QStringList &oids);
-    // The pass removes the session's open upload (storage::OpenUpload).
-    void closeUpload(Pass &pass, SessionId id, SessionState &session);
-    // The upload is merged (its last window committed in the pass before,
-    // or nothing was staged): broadcast and catch-up follow the commit.
-    void finishUpload(Pass &pass, SessionId id, SessionState &session);
+    void attach(SyncPass &pass, const AttachCommand &command);
+    void share(SyncPass &pass, const ShareCommand &command);
+    // Drops the session and its viewer count; returns the next session.
+    SessionMap::iterator forgetSession(SessionMap::iterator it);
+    // One transaction for the pass; the admin feed is filled from what it
+    // committed (and from nothing else).
+    bool commit(SyncPass &pass);
+    // uploadEnd, catch-up windows and detaches, after everything else.
+    void emitSessionEnds(SyncPass &pass, Outcome &outcome);
+    // The session's upload changes go out once; then they are forgotten.
+    void broadcastUpload(SessionId id, SessionState &session, Outcome &outcome);
+    void beginCatchUp(SessionId id, SessionState &session, Outcome &outcome);
+    void continueCatchUp(SessionId id, SessionState &session, Outcome &outcome);
+    void catchUpFailed(SessionId id, const storage::StorageError &error, Outcome &outcome);
     // Merges, from the dispatch log, the uploads storage knows as open: left
     // by a restart, an outage or a session refused part way. Each is a
     // transaction of its own.
     void mergeOpenUploads(Outcome &outcome);
-    storage::Status mergeLoggedUpload(const storage::OpenUpload &upload, bool keepOpen,
-                                      Outcome &outcome);
-    // Whether a session other than `except` has an upload of `cuid` open.
-    bool uploadOpenElsewhere(const QString &cuid, SessionId except) const;
-    // Once the session's upload is large, its ids are told new from repeated
-    // in memory (m_loggedIds) instead of in each pass's query.
-    void filterLoggedIds(const SessionState &session);
-    void cursor(Pass &pass, const CursorCommand &command);
-    void share(Pass &pass, const ShareCommand &command);
-    void emitAccessShifts(Pass &pass, Outcome &outcome);
-    void touchClient(Pass &pass, SessionState &session);
-    // Drops the session and its viewer count; returns the next session.
-    QHash<SessionId, SessionState>::iterator
-    forgetSession(QHash<SessionId, SessionState>::iterator it);
-    // Whether a broadcast of an object with `audience` would reach an
-    // attached session besides `except` (its writers).
-    bool reachesOthers(const Audience &audience, const QSet<SessionId> &except) const;
-    bool commit(Pass &pass, Outcome &outcome);
-    void emitResponses(Pass &pass, Outcome &outcome);
-    void broadcastLiveChanges(Pass &pass, Outcome &outcome);
-    // uploadEnd, catch-up windows and detaches, after everything else.
-    void emitSessionEnds(Pass &pass, Outcome &outcome);
-    void broadcastUploadChanges(SessionId id, SessionState &session, Outcome &outcome);
-    // Forgets the session's upload changes (after their broadcast).
-    void releaseUploadPending(SessionState &session);
-    // Starts the catch-up (rehydrateEnd, reset) and sends its first window.
-    void beginCatchUp(SessionId id, SessionState &session, Outcome &outcome);
-    // Sends the next window of the catch-up; the last one ends with synced.
-    void continueCatchUp(SessionId id, SessionState &session, Outcome &outcome);
-    storage::Status spoolWindow(SessionId id, SessionState &session, Outcome &outcome);
+    storage::Status mergeLoggedUpload(const storage::OpenUpload &upload, Outcome &outcome);
     void refuseAll(const QList<Command> &commands, const QString &message, Outcome &outcome);
-    // The master copy for writing (created empty if it does not exist).
-    storage::Result<engine::ObjectState *> editMaster(const QString &oid);
+    void connectionLost();
     storage::Status reconnect();
 
     storage::Storage &m_storage;
@@ -158,29 +131,21 @@ private:
     Clock m_clock;
     ObjectCache m_cache;
     AccessPolicy m_policy;
-    CatchUpWindow m_catchUpWindow;
-    LoggedIdFilter m_loggedIds;
-    // An upload's first dispatches are looked up in the log pass by pass; past
-    // this many, the device's logged ids are loaded once (unless it has more
-    // than kMaxLoggedIdsLoaded of them) and the lookups stop. MariaDB took
-    // about 2 ms per pass of 150 for them (bench/RESULTS.md).
-    static constexpr qint64 kFilterLoggedIdsAfter = 1000;
-    static constexpr int kMaxLoggedIdsLoaded = 50000;
-    QHash<SessionId, SessionState> m_sessions;
-    QList<SessionId> m_catchingUp; // in the order they began
-    // With sealed stages, or ended and merged but not finished yet, in the
-    // order they began.
-    QList<SessionId> m_mergingUploads;
-    // Oids with an upload broadcast still to go out -> how many sessions.
-    QHash<QString, int> m_uploadPending;
+    SessionMap m_sessions;
     ViewerCounts m_viewers; // of m_sessions
+    // The roles of a pass, in the order they act on it.
+    UploadMerger m_uploads;
+    ClientRows m_clients;
+    DispatchIntake m_intake;
+    ShareApplier m_shares;
+    OutcomePlanner m_planner;
+    CatchUpSpooler m_spooler;
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
     qint64 m_lastConflictId = 0;
     bool m_feedEnabled = false;
     ChangeFeed m_feed;
     bool m_available = false;
-    bool m_openUploadsDue = false; // mergeOpenUploads() before the next pass
 };
 
 } // namespace seneschal::sync
