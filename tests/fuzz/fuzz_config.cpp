@@ -24,9 +24,13 @@ namespace {
     std::abort();
 }
 
+// In memory where there is a tmpfs: QSettings takes a lock file beside the
+// file it reads, which costs far more than the parsing on a busy disk.
 QTemporaryDir &workDir()
 {
-    static QTemporaryDir *dir = new QTemporaryDir;
+    static QTemporaryDir *dir = QDir(u"/dev/shm"_s).exists()
+                                    ? new QTemporaryDir(u"/dev/shm/fuzz_config-XXXXXX"_s)
+                                    : new QTemporaryDir;
     return *dir;
 }
 
