@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what is missing, builds Seneschal with warnings as errors, and runs
-# every test (ctest), plus the codec fuzzer for a bounded time when clang is
-# available. Usage: scripts/test.sh [extra ctest arguments]
+# every test (ctest), plus the fuzzers (protocol codec, admin codec, JWT,
+# configuration) for a bounded time each when clang is available. Usage: scripts/test.sh [extra ctest arguments]
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${SENESCHAL_BUILD_DIR:-$ROOT/build-test}
@@ -28,7 +28,7 @@ if command -v clang++ >/dev/null 2>&1; then
     cmake -S "$ROOT" -B "$FUZZ_BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
           -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENESCHAL_FUZZ=ON \
           -DSENESCHAL_BUILD_TESTS=OFF -DSENESCHAL_BUILD_BENCH=OFF
-    cmake --build "$FUZZ_BUILD" -j "$JOBS" --target fuzz_codec fuzz_admincodec
+    cmake --build "$FUZZ_BUILD" -j "$JOBS" --target fuzz_codec fuzz_admincodec fuzz_jwt fuzz_config
     ctest --test-dir "$FUZZ_BUILD" --output-on-failure -R fuzz
 fi
 echo "all tests passed"

@@ -13,6 +13,7 @@
 #include "session/session.h"
 #include "storage/storagefactory.h"
 #include "sync/syncworker.h"
+#include "tlspolicy.h"
 #include "transport/tlscredentials.h"
 #include "transport/websocketlistener.h"
 
@@ -116,9 +117,16 @@ bool Server::start(QString *error)
         ssl = transport::TlsCredentials::load(l.certificateFile, l.keyFile, error);
         if (ssl.isNull())
             return false;
+        ssl = TlsPolicy::apply(ssl);
         qCInfo(lcServer).noquote()
             << (generated ? u"generated a self-signed certificate"_s : u"certificate"_s)
             << l.certificateFile << transport::TlsCredentials::fingerprint(ssl.localCertificate());
+        // Started anyway: a renewed pair is taken up on SIGHUP without a restart.
+        if (const QString problem =
+                TlsPolicy::validityProblem(ssl.localCertificate(), QDateTime::currentDateTimeUtc());
+            !problem.isEmpty())
+            qCWarning(lcServer).noquote()
+                << l.certificateFile << problem << "- clients will refuse it";
     }
 
     const QByteArray secret = auth::JwtSecretFile(m_config.jwtSecretFile).loadOrCreate(error);
@@ -185,7 +193,14 @@ bool Server::reloadCertificate(QString *error)
         transport::TlsCredentials::load(l.certificateFile, l.keyFile, error);
     if (ssl.isNull())
         return false;
-    m_listener->setSslConfiguration(ssl);
+    // A pair that clients would refuse is no renewal: keep the one in use.
+    if (const QString problem =
+            TlsPolicy::validityProblem(ssl.localCertificate(), QDateTime::currentDateTimeUtc());
+        !problem.isEmpty()) {
+        *error = u"%1 (tls/certificate): %2"_s.arg(l.certificateFile, problem);
+        return false;
+    }
+    m_listener->setSslConfiguration(TlsPolicy::apply(ssl));
     qCInfo(lcServer).noquote() << "reloaded the certificate" << l.certificateFile
                                << transport::TlsCredentials::fingerprint(ssl.localCertificate());
     return true;

@@ -41,6 +41,11 @@ SignalWatcher::SignalWatcher(QObject *parent)
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGHUP, &action, nullptr);
+    // A write past the file-size limit (RLIMIT_FSIZE, a quota) must fail
+    // with EFBIG like a full disk, so that storage refuses the batch with
+    // `unavailable`; the default action would kill the server with every
+    // session and every commit in flight.
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 SignalWatcher::~SignalWatcher()

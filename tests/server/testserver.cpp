@@ -157,11 +157,21 @@ bool TestServer::start()
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
                      [this] { m_output += QString::fromUtf8(m_process->readAll()); });
-    if (m_openFileLimit > 0) {
-        const rlim_t limit = m_openFileLimit;
-        m_process->setChildProcessModifier([limit] {
-            const rlimit both{limit, limit};
-            setrlimit(RLIMIT_NOFILE, &both);
+    if (m_openFileLimit > 0 || m_fileSizeLimit > 0) {
+        const rlim_t files = m_openFileLimit;
+        const rlim_t size = m_fileSizeLimit;
+        m_process->setChildProcessModifier([files, size] {
+            if (files > 0) {
+                const rlimit both{files, files};
+                setrlimit(RLIMIT_NOFILE, &both);
+            }
+            if (size > 0) {
+                // The soft limit only: the test raises it again (prlimit).
+                rlimit current{};
+                getrlimit(RLIMIT_FSIZE, &current);
+                current.rlim_cur = size;
+                setrlimit(RLIMIT_FSIZE, &current);
+            }
         });
     }
     m_process->start(QStringLiteral(SENESCHAL_SERVER_BINARY), {u"--config"_s, configFile()});
@@ -180,6 +190,23 @@ bool TestServer::start()
     }
     qWarning().noquote() << "server did not start:" << m_output;
     return false;
+}
+
+bool TestServer::changeFileSizeLimit(quint64 bytes)
+{
+    if (!isRunning())
+        return false;
+    rlimit current{};
+    const auto pid = pid_t(m_process->processId());
+    if (prlimit(pid, RLIMIT_FSIZE, nullptr, &current) != 0)
+        return false;
+    current.rlim_cur = bytes > 0 ? rlim_t(bytes) : current.rlim_max;
+    return prlimit(pid, RLIMIT_FSIZE, &current, nullptr) == 0;
+}
+
+QString TestServer::databaseFile() const
+{
+    return m_dir.filePath(u"data/seneschal.db"_s);
 }
 
 int TestServer::openDescriptors() const
@@ -245,7 +272,7 @@ std::unique_ptr<storage::Storage> TestServer::openStorage(qint64 nowMs) const
         config = mysqlConfig(m_database);
     } else {
         config.backend = u"sqlite"_s;
-        config.path = m_dir.filePath(u"data/seneschal.db"_s);
+        config.path = databaseFile();
     }
     storage::Clock clock;
     if (nowMs > 0)
@@ -267,6 +294,31 @@ bool TestServer::stopDatabase()
 {
     return QProcess::execute(u"sh"_s, {env("SENESCHAL_TEST_MARIADB_STOP"),
                                        env("SENESCHAL_TEST_MARIADB_DIR")}) == 0;
+}
+
+bool TestServer::killDatabase()
+{
+    QFile pidFile(env("SENESCHAL_TEST_MARIADB_DIR") + u"/mysqld.pid"_s);
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return false;
+    const pid_t pid = pid_t(pidFile.readAll().trimmed().toLongLong());
+    if (pid <= 0 || ::kill(pid, SIGKILL) != 0)
+        return false;
+    // It is not our child (no wait()): gone once /proc no longer has it, or
+    // holds it as a zombie its reaper has not collected yet.
+    const auto gone = [pid] {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return true;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        return close < 0 || line.mid(close + 2, 1) == "Z";
+    };
+    QElapsedTimer waited;
+    waited.start();
+    while (!gone() && waited.elapsed() < 10000)
+        QTest::qWait(20);
+    return gone();
 }
 
 bool TestServer::startDatabase()

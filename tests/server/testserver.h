@@ -30,6 +30,16 @@ public:
     // Starts the server with this hard and soft limit on open files (0: as
     // inherited), so that running out of descriptors can be staged.
     void setOpenFileLimit(quint64 limit) { m_openFileLimit = limit; }
+    // Starts the server with this limit on the size of any file it writes
+    // (RLIMIT_FSIZE, 0: as inherited), so that a full disk can be staged.
+    void setFileSizeLimit(quint64 bytes) { m_fileSizeLimit = bytes; }
+    // Changes the running server's file-size limit (0: unlimited), as space
+    // running out or coming back under its feet.
+    bool changeFileSizeLimit(quint64 bytes);
+    // The running server's process id (0: not running).
+    qint64 pid() const { return isRunning() ? m_process->processId() : 0; }
+    // Its SQLite database file (sqlite backend).
+    QString databaseFile() const;
 
     // Creates a local user through the command line (password on stdin).
     bool addUser(const QString &name, const QString &password, const QStringList &groups = {});
@@ -58,6 +68,9 @@ public:
     // The private MariaDB's scripts (mysql backend only).
     bool stopDatabase();
     bool startDatabase();
+    // SIGKILL to the private MariaDB: no shutdown, no flush; startDatabase()
+    // brings it back through InnoDB's crash recovery.
+    bool killDatabase();
 
     int runCli(const QStringList &args, const QByteArray &input, QString *output = nullptr) const;
 
@@ -71,6 +84,7 @@ private:
     quint16 m_port = 0;
     QMap<QString, QString> m_overrides;
     quint64 m_openFileLimit = 0;
+    quint64 m_fileSizeLimit = 0;
     std::unique_ptr<QProcess> m_process;
     mutable QString m_output;
 };
