@@ -30,6 +30,10 @@ bool requestStop(int signalNumber)
 
 BOOL WINAPI onConsoleEvent(DWORD event)
 {
+    // A service gets these whenever a user logs off and at shutdown; the
+    // service manager says when it is to stop (SERVICE_CONTROL_SHUTDOWN).
+    if (winservice::attached() && (event == CTRL_LOGOFF_EVENT || event == CTRL_SHUTDOWN_EVENT))
+        return TRUE;
     return requestStop(event == CTRL_C_EVENT ? SIGINT : SIGTERM) ? TRUE : FALSE;
 }
 } // namespace
