@@ -133,7 +133,10 @@ struct Running
     HANDLE dispatcher = nullptr;
     DWORD dispatcherError = 0;
 };
+// Created by attach() and never freed: the dispatcher's threads may read it
+// until the process ends. `g_attached` once the service manager entered it.
 Running *g_running = nullptr;
+bool g_attached = false;
 
 void setStatus(Running &r, DWORD state, DWORD waitHintMs, DWORD exitCode = 0)
 {
@@ -197,9 +200,9 @@ void WINAPI serviceMain(DWORD, LPWSTR *)
     WaitForSingleObject(r.released, INFINITE);
 }
 
-DWORD WINAPI runDispatcher(LPVOID)
+DWORD WINAPI runDispatcher(LPVOID context)
 {
-    Running &r = *g_running;
+    Running &r = *static_cast<Running *>(context);
     SERVICE_TABLE_ENTRYW table[] = {{r.name.data(), serviceMain}, {nullptr, nullptr}};
     if (!StartServiceCtrlDispatcherW(table))
         r.dispatcherError = GetLastError();
@@ -313,25 +316,20 @@ std::string queryServiceState(const std::wstring &name)
 Outcome attach(const std::wstring &name)
 {
     if (g_running)
-        return {true, "already attached"};
-    g_running = new Running; // lives as long as the process: the dispatcher may outlive main
+        return {g_attached, g_attached ? "already attached" : "attach failed before"};
+    g_running = new Running;
     Running &r = *g_running;
     r.name = name;
     r.entered = CreateEventW(nullptr, TRUE, FALSE, nullptr);
     r.released = CreateEventW(nullptr, TRUE, FALSE, nullptr);
-    r.dispatcher = CreateThread(nullptr, 0, runDispatcher, nullptr, 0, nullptr);
-    if (!r.dispatcher) {
-        const Outcome failed = failure("cannot start the service dispatcher thread");
-        g_running = nullptr;
-        return failed;
-    }
+    r.dispatcher = CreateThread(nullptr, 0, runDispatcher, &r, 0, nullptr);
+    if (!r.dispatcher)
+        return failure("cannot start the service dispatcher thread");
     // The dispatcher returns at once when the process was not started by the
     // service control manager; otherwise it enters serviceMain.
     HANDLE either[] = {r.entered, r.dispatcher};
-    const DWORD woke = WaitForMultipleObjects(2, either, FALSE, 30000);
-    if (woke != WAIT_OBJECT_0) {
+    if (WaitForMultipleObjects(2, either, FALSE, 30000) != WAIT_OBJECT_0) {
         const DWORD code = r.dispatcherError ? r.dispatcherError : DWORD(WAIT_TIMEOUT);
-        g_running = nullptr; // leaked on purpose: its thread may still read it
         if (code == ERROR_FAILED_SERVICE_CONTROLLER_CONNECT)
             return {false, "--service: not started by the service control manager (start the "
                            "service with `sc start " +
@@ -339,18 +337,19 @@ Outcome attach(const std::wstring &name)
         SetLastError(code);
         return failure("cannot connect to the service control manager");
     }
+    g_attached = true;
     std::atexit(reportStoppedAtExit);
     return {true, "running as the service " + utf8(name)};
 }
 
 bool attached()
 {
-    return g_running != nullptr;
+    return g_attached;
 }
 
 void setControls(Controls controls)
 {
-    if (!g_running)
+    if (!g_attached)
         return;
     Running &r = *g_running;
     AcquireSRWLockExclusive(&r.lock);
@@ -365,19 +364,19 @@ void setControls(Controls controls)
 
 void reportRunning()
 {
-    if (g_running)
+    if (g_attached)
         setStatus(*g_running, SERVICE_RUNNING, 0);
 }
 
 void reportStopping(std::uint32_t waitHintMs)
 {
-    if (g_running)
+    if (g_attached)
         setStatus(*g_running, SERVICE_STOP_PENDING, waitHintMs);
 }
 
 void reportStopped(std::uint32_t exitCode)
 {
-    if (!g_running)
+    if (!g_attached)
         return;
     Running &r = *g_running;
     AcquireSRWLockExclusive(&r.lock);
