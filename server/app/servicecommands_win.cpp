@@ -71,6 +71,9 @@ std::optional<int> runWindowsServiceOptions(const QCommandLineParser &parser,
     if (!parser.isSet(serviceName))
         return std::nullopt;
 
+    const winservice::Outcome attached = winservice::attach(winservice::serviceName);
+    if (!attached.ok)
+        return print(attached);
     // A service has no console: what the server writes goes to a log file,
     // Qt's messages included (they would go to the debugger otherwise).
     const QString logDir = QFileInfo(configFile).absoluteDir().filePath(u"logs"_s);
@@ -81,9 +84,6 @@ std::optional<int> runWindowsServiceOptions(const QCommandLineParser &parser,
         std::setvbuf(stderr, nullptr, _IONBF, 0);
         qputenv("QT_FORCE_STDERR_LOGGING", "1");
     }
-    const winservice::Outcome attached = winservice::attach(winservice::serviceName);
-    if (!attached.ok)
-        return print(attached);
     return std::nullopt;
 }
 
