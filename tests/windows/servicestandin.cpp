@@ -1,12 +1,12 @@
 // A stand-in for seneschal-server.exe that links the real service control
 // (server/app/windowsservice_win.cpp) and nothing of Qt, so that it can be
 // cross-compiled with mingw and run under wine, where no Qt for Windows is.
-// It takes the same service options as the server:
+// It takes the server's service options, and two of its own for the check:
 //   --install-service [--config FILE]   register (as the installer does)
 //   --uninstall-service                 stop gracefully and unregister
-//   --start-service                     start and wait until it runs
 //   --service [--config FILE]           what the service control manager runs
-//   --query-service                     print the service's state
+//   --start-service                     (check only) start, wait until it runs
+//   --query-service                     (check only) print the service's state
 // Running as the service it writes what happens to seneschal-standin.log
 // beside its configuration file (or the executable): "running", then
 // "stop requested" and "stopped gracefully" when the service manager's stop
