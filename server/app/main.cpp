@@ -1,6 +1,7 @@
 #include "auth/usercommand.h"
 #include "config.h"
 #include "server.h"
+#include "servicecommands.h"
 #include "servicenotifier.h"
 #include "signalwatcher.h"
 #include "storage/storagefactory.h"
@@ -99,9 +100,13 @@ int main(int argc, char *argv[])
         "  group add|remove|member-add|member-remove|list [group] [user]"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption configOption({u"c"_s, u"config"_s},
-                                          u"Read the configuration from <file>."_s, u"file"_s,
-                                          u"/etc/seneschal/seneschal.conf"_s);
+#ifdef Q_OS_WIN
+    const QString defaultConfig = app::defaultWindowsConfigFile();
+#else
+    const QString defaultConfig = u"/etc/seneschal/seneschal.conf"_s;
+#endif
+    const QCommandLineOption configOption(
+        {u"c"_s, u"config"_s}, u"Read the configuration from <file>."_s, u"file"_s, defaultConfig);
     const QCommandLineOption checkOption(u"check-config"_s,
                                          u"Validate the configuration and exit."_s);
     const QCommandLineOption initOption(u"init-db"_s,
@@ -110,7 +115,14 @@ int main(int argc, char *argv[])
         u"expire-now"_s, u"Expire devices unseen for clients/expireDays now and exit."_s);
     parser.addOptions({configOption, checkOption, initOption, expireOption});
     parser.addPositionalArgument(u"command"_s, u"user or group (see above)"_s, u"[command...]"_s);
+#ifdef Q_OS_WIN
+    app::addWindowsServiceOptions(parser);
+#endif
     parser.process(app);
+#ifdef Q_OS_WIN
+    if (const auto exitCode = app::runWindowsServiceOptions(parser, parser.value(configOption)))
+        return *exitCode;
+#endif
 
     QStringList errors;
     const app::Config config =
@@ -156,7 +168,9 @@ int main(int argc, char *argv[])
         return auth::runUserCommand(command, *storage, in, out(), err());
     }
 
-    app::ServiceNotifier notifier; // systemd's Type=notify, when it started us
+    // systemd's Type=notify, or the Windows service control manager, when it
+    // started us; destroyed last.
+    app::ServiceNotifier notifier;
     app::Server server(config);
     QString error;
     if (!server.start(&error)) {

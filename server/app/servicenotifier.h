@@ -9,8 +9,9 @@ namespace seneschal::app {
 // protocol (one datagram to the socket named by $NOTIFY_SOCKET; no libsystemd
 // needed): ready once it listens, reloading and ready again around a
 // certificate reload, stopping when it begins to shut down. Does nothing when
-// the process was not started as a Type=notify service (no NOTIFY_SOCKET) or
-// on a platform without such a socket.
+// the process was not started as a Type=notify service (no NOTIFY_SOCKET).
+// On Windows (servicenotifier_win.cpp) it reports to the service control
+// manager when the server runs as a service, and stopped when destroyed.
 class ServiceNotifier
 {
 public:
@@ -18,6 +19,9 @@ public:
     ServiceNotifier();
     // Notifies this socket: "/path" or "@abstract-name"; empty: nothing.
     explicit ServiceNotifier(QByteArray socketName);
+    ~ServiceNotifier();
+    ServiceNotifier(const ServiceNotifier &) = delete;
+    ServiceNotifier &operator=(const ServiceNotifier &) = delete;
 
     bool isActive() const { return !m_socketName.isEmpty(); }
 
@@ -37,6 +41,8 @@ private:
 
     QByteArray m_socketName;
     QString m_error;
+    // Windows: a service that stops without having been ready failed to start.
+    [[maybe_unused]] bool m_wasReady = false;
 };
 
 } // namespace seneschal::app

@@ -30,6 +30,8 @@ ServiceNotifier::ServiceNotifier(QByteArray socketName)
     : m_socketName(std::move(socketName))
 {}
 
+ServiceNotifier::~ServiceNotifier() = default;
+
 bool ServiceNotifier::ready(const QString &status)
 {
     return send("READY=1\n" + statusLine(status));

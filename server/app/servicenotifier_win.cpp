@@ -1,8 +1,18 @@
-// Windows has no notification socket: the service control handler reports
-// the service's state there. Nothing to tell, so every call succeeds.
+// Windows has no notification socket. When the server runs as a Windows
+// service (--service, windowsservice.h) the notifier reports to the service
+// control manager instead: running once ready, stop pending when stopping,
+// and stopped when it is destroyed, which main() does last. Otherwise there
+// is no one to tell and every call succeeds.
 #include "servicenotifier.h"
+#include "windowsservice.h"
 
 namespace seneschal::app {
+
+namespace {
+// How long a graceful stop may take before the service manager gives up
+// (the unit's TimeoutStopSec).
+constexpr std::uint32_t stopWaitHintMs = 30000;
+} // namespace
 
 ServiceNotifier::ServiceNotifier() = default;
 
@@ -12,8 +22,15 @@ ServiceNotifier::ServiceNotifier(QByteArray socketName)
     m_socketName.clear();
 }
 
+ServiceNotifier::~ServiceNotifier()
+{
+    winservice::reportStopped(m_wasReady ? 0 : 1);
+}
+
 bool ServiceNotifier::ready(const QString &)
 {
+    m_wasReady = true;
+    winservice::reportRunning();
     return true;
 }
 
@@ -24,6 +41,7 @@ bool ServiceNotifier::reloading()
 
 bool ServiceNotifier::stopping(const QString &)
 {
+    winservice::reportStopping(stopWaitHintMs);
     return true;
 }
 
