@@ -156,6 +156,9 @@ QSslConfiguration TlsCredentials::load(const QString &certificateFile, const QSt
     configuration.setLocalCertificateChain(chain);
     configuration.setPrivateKey(key);
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    // Clients are not asked for certificates, so no CA is needed; without
+    // this every connection's TLS context would load the system's CAs.
+    configuration.setCaCertificates({});
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     return configuration;
 }

@@ -4,8 +4,13 @@
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <cerrno>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcTransport, "seneschal.transport")
 
@@ -46,12 +51,14 @@ TlsTcpServer::TlsTcpServer(QObject *parent)
 {
     m_retry.setSingleShot(true);
     m_retry.setInterval(kAcceptRetryMs);
+#ifndef Q_OS_WIN
     connect(&m_retry, &QTimer::timeout, this, [this] {
         if (m_readable) {
             m_readable->setEnabled(true);
             acceptPending();
         }
     });
+#endif
 }
 
 TlsTcpServer::~TlsTcpServer()
@@ -71,9 +78,15 @@ bool TlsTcpServer::listen(const QHostAddress &address, quint16 port)
     m_listener.setListenBacklogSize(kListenBacklog);
     if (!m_listener.listen(address, port))
         return false;
+#ifdef Q_OS_WIN
+    // Winsock has no accept4 and reports running out differently: Qt's own
+    // loop accepts, and admit() takes over from there.
+    m_listener.take = [this](qintptr descriptor) { admit(descriptor); };
+#else
     m_listener.pauseAccepting(); // Qt's accept loop stays out of it
     m_readable = new QSocketNotifier(m_listener.socketDescriptor(), QSocketNotifier::Read, this);
     connect(m_readable, &QSocketNotifier::activated, this, &TlsTcpServer::acceptPending);
+#endif
     return true;
 }
 
@@ -82,7 +95,7 @@ void TlsTcpServer::close()
     m_retry.stop();
     m_acceptFailing = false;
     for (const qintptr descriptor : m_waiting)
-        ::close(int(descriptor));
+        closeDescriptor(descriptor);
     m_openSockets -= int(m_waiting.size());
     m_waiting.clear();
     delete m_readable;
@@ -90,6 +103,7 @@ void TlsTcpServer::close()
     m_listener.close();
 }
 
+#ifndef Q_OS_WIN
 void TlsTcpServer::acceptPending()
 {
     for (int accepted = 0; accepted < kMaxAcceptsPerWake;) {
@@ -98,14 +112,7 @@ void TlsTcpServer::acceptPending()
         if (!m_readable)
             return;
         if (atSocketLimit()) {
-            // Woken again when a socket closes (track()).
-            m_readable->setEnabled(false);
-            if (!m_pausedAtLimit) {
-                m_pausedAtLimit = true;
-                qCWarning(lcTransport) << "not accepting connections:" << m_openSockets
-                                       << "sockets open, the limit (limits/maxConnections and "
-                                          "the open-file limit)";
-            }
+            pauseAtLimit(); // until a socket closes (track())
             return;
         }
         const int descriptor = ::accept4(int(m_listener.socketDescriptor()), nullptr, nullptr,
@@ -164,9 +171,54 @@ void TlsTcpServer::pauseAfterAcceptError(int error)
         << kAcceptRetryMs << "ms";
 }
 
+#endif
+
+void TlsTcpServer::pauseAtLimit()
+{
+#ifdef Q_OS_WIN
+    m_listener.pauseAccepting();
+#else
+    if (m_readable)
+        m_readable->setEnabled(false);
+#endif
+    if (m_pausedAtLimit)
+        return;
+    m_pausedAtLimit = true;
+    qCWarning(lcTransport) << "not accepting connections:" << m_openSockets
+                           << "sockets open, the limit (limits/maxConnections and the open-file "
+                              "limit)";
+}
+
+void TlsTcpServer::resumeBelowLimit()
+{
+    if (!m_pausedAtLimit || atSocketLimit())
+        return;
+    m_pausedAtLimit = false;
+    qCInfo(lcTransport) << "accepting connections again";
+#ifdef Q_OS_WIN
+    m_listener.resumeAccepting();
+#else
+    if (m_readable)
+        m_readable->setEnabled(true); // fires again while connections wait
+#endif
+}
+
+void TlsTcpServer::closeDescriptor(qintptr descriptor)
+{
+#ifdef Q_OS_WIN
+    ::closesocket(SOCKET(descriptor));
+#else
+    ::close(int(descriptor));
+#endif
+}
+
 void TlsTcpServer::admit(qintptr descriptor)
 {
     ++m_openSockets;
+#ifdef Q_OS_WIN
+    if (atSocketLimit())
+        pauseAtLimit();
+#endif
     if (m_tls && (m_handshaking >= kMaxConcurrentHandshakes || !m_waiting.empty())) {
         m_waiting.push_back(descriptor);
         return;
@@ -188,11 +240,7 @@ void TlsTcpServer::track(QTcpSocket *socket)
     // Counted until destroyed, whoever owns it by then.
     connect(socket, &QObject::destroyed, this, [this] {
         --m_openSockets;
-        if (m_pausedAtLimit && !atSocketLimit() && m_readable) {
-            m_pausedAtLimit = false;
-            qCInfo(lcTransport) << "accepting connections again";
-            m_readable->setEnabled(true);
-        }
+        resumeBelowLimit();
     });
 }
 
@@ -205,7 +253,7 @@ void TlsTcpServer::adopt(qintptr descriptor)
         // the socket non-blocking, cannot happen: accept4 did that.)
         qCDebug(lcTransport) << "accepted connection dropped:" << socket->errorString();
         delete socket;
-        ::close(int(descriptor));
+        closeDescriptor(descriptor);
         --m_openSockets;
         startWaitingHandshakes();
         return;

@@ -5,6 +5,7 @@
 #include <QTcpServer>
 #include <QTimer>
 #include <deque>
+#include <functional>
 
 class QSocketNotifier;
 class QSslSocket;
@@ -73,7 +74,23 @@ private:
     void track(QTcpSocket *socket);
     bool atSocketLimit() const { return m_maxSockets > 0 && m_openSockets >= m_maxSockets; }
 
-    QTcpServer m_listener; // binds and listens; never accepts
+    // Binds and listens. On POSIX it never accepts (acceptPending() does);
+    // on Windows Qt's accept loop hands each descriptor to admit().
+    class Listener : public QTcpServer
+    {
+    public:
+        using QTcpServer::QTcpServer;
+        std::function<void(qintptr)> take;
+
+    protected:
+        void incomingConnection(qintptr descriptor) override { take(descriptor); }
+    };
+
+    void pauseAtLimit();
+    void resumeBelowLimit();
+    static void closeDescriptor(qintptr descriptor);
+
+    Listener m_listener;
     QSocketNotifier *m_readable = nullptr;
     QTimer m_retry;
     QSslConfiguration m_ssl;

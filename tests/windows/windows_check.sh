@@ -220,7 +220,8 @@ qtglue)
            -DSENESCHAL_VERSION=\"0\""
     INCLUDES="-I$QT -I$QT/QtCore -I$QT/QtNetwork -I$QT/QtSql -I$QT/QtWebSockets
               -I$SRC/server -I$SRC/server/app -I$SRC/shared"
-    for source in "$SRC"/server/app/*_win.cpp "$SRC/server/app/main.cpp"; do
+    for source in "$SRC"/server/app/*_win.cpp "$SRC/server/app/main.cpp" \
+                  "$SRC/server/transport/tlstcpserver.cpp" "$SRC/server/transport/connection.cpp"; do
         step "x86_64-w64-mingw32-g++ -fsyntax-only ${source#"$SRC"/}"
         # shellcheck disable=SC2086
         x86_64-w64-mingw32-g++ $FLAGS $INCLUDES "$source" || fail "${source#"$SRC"/}"
