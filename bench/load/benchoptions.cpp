@@ -40,7 +40,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *o, QString 
         "writes JSON and Markdown results. Scenarios: fanout, latency, spool, upload, memory, "
         "offline, grant, storm (all of them: all); fanout-console (fan-out without and with an "
         "admin "
-        "console watching every topic, interleaved)."_s);
+        "console watching every topic, interleaved); flood (latency quiet and beside a flooding "
+        "device, interleaved)."_s);
     parser.addHelpOption();
     const QCommandLineOption server(u"server"_s, u"The seneschal-server binary."_s, u"path"_s);
     const QCommandLineOption backend(u"backend"_s, u"sqlite or mysql."_s, u"name"_s, u"sqlite"_s);

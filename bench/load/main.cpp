@@ -4,6 +4,7 @@
 #include "benchoptions.h"
 #include "consolescenario.h"
 #include "fanoutscenario.h"
+#include "floodscenario.h"
 #include "floorscenario.h"
 #include "grantscenario.h"
 #include "latencyscenario.h"
@@ -285,6 +286,17 @@ int main(int argc, char *argv[])
                                [&](const QString &name, QString *why) {
                                    return MemoryScenario::run(options, devices, name, why);
                                });
+            }
+        } else if (scenario == u"flood"_s) {
+            // Beside the latency scenario's load: latencyRate, or 2,000/s.
+            const double rate = options.latencyRate > 0 ? options.latencyRate : 2000;
+            for (const int devices : std::as_const(options.latencyDevices)) {
+                int round = 0;
+                runner.measure(
+                    u"flood"_s, QJsonObject{{u"devices"_s, devices}, {u"offeredPerS"_s, rate}},
+                    [&](const QString &name, QString *why) {
+                        return FloodScenario::run(options, devices, rate, round++, name, why);
+                    });
             }
         } else if (scenario == u"storm"_s) {
             for (const int devices : std::as_const(options.stormDevices)) {

@@ -63,6 +63,9 @@ bool ServerProcess::prepare(QString *error)
         {u"server/port"_s, QString::number(m_settings.port)},
         {u"server/dataDir"_s, QDir(m_dir).filePath(u"data"_s)},
         {u"tls/enabled"_s, u"false"_s},
+        // Every bench device is the same user: the per-user message budget
+        // would measure itself, not the server.
+        {u"limits/messagesPerSecond"_s, u"0"_s},
         {u"database/backend"_s, db.backend},
     };
     if (db.backend == u"mysql"_s) {

@@ -188,6 +188,10 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
         u"limits/maxPendingWriteBytes"_s, config.session.maxPendingWriteBytes, 65536, 1LL << 40);
     config.session.maxQueuedMessages = int(in.integer(
         u"limits/maxQueuedMessages"_s, config.session.maxQueuedMessages, 100, 100000000));
+    config.session.messagesPerSecond = int(
+        in.integer(u"limits/messagesPerSecond"_s, config.session.messagesPerSecond, 0, 100000000));
+    config.session.messageBurst =
+        int(in.integer(u"limits/messageBurst"_s, config.session.messageBurst, 1, 100000000));
     config.maxConnections =
         int(in.integer(u"limits/maxConnections"_s, config.maxConnections, 0, 10000000));
     config.maxConnectionsPerAddress = int(in.integer(u"limits/maxConnectionsPerAddress"_s,

@@ -10,6 +10,7 @@
 #include "protocol/codec.h"
 #include "session/connectionquota.h"
 #include "session/hub.h"
+#include "session/messagebudget.h"
 #include "session/session.h"
 #include "storage/storagefactory.h"
 #include "sync/syncworker.h"
@@ -96,6 +97,8 @@ bool Server::start(QString *error)
     const int maxConnections = connectionLimit(m_config.maxConnections, files);
     m_quota = std::make_unique<session::ConnectionQuota>(maxConnections,
                                                          m_config.maxConnectionsPerAddress);
+    m_budget = std::make_unique<session::MessageBudget>(m_config.session.messagesPerSecond,
+                                                        m_config.session.messageBurst);
     qCInfo(lcServer).noquote() << "at most" << maxConnections << "connections"
                                << (m_config.maxConnectionsPerAddress > 0
                                        ? u", %1 per address"_s.arg(
@@ -229,7 +232,7 @@ void Server::onConnected(QWebSocket *socket, QTcpSocket *wire)
     auto *worker = m_worker;
     const QHostAddress address = socket->peerAddress();
     auto *session = new session::Session(
-        m_nextSessionId++, socket, wire, m_config.session, *m_auth, *m_hub,
+        m_nextSessionId++, socket, wire, m_config.session, *m_auth, *m_hub, *m_budget,
         [worker](sync::Command command, qsizetype maxQueued) {
             return worker->post(std::move(command), maxQueued);
         },

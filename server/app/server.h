@@ -19,6 +19,7 @@ class SyncWorker;
 namespace seneschal::session {
 class ConnectionQuota;
 class Hub;
+class MessageBudget;
 } // namespace seneschal::session
 namespace seneschal::transport {
 class WebSocketListener;
@@ -61,6 +62,7 @@ private:
     sync::SyncWorker *m_worker = nullptr; // lives on m_syncThread
     session::Hub *m_hub = nullptr;
     std::unique_ptr<session::ConnectionQuota> m_quota;
+    std::unique_ptr<session::MessageBudget> m_budget;
     transport::WebSocketListener *m_listener = nullptr;
     quint64 m_nextSessionId = 1;
     qint64 m_startedAtMs = 0;

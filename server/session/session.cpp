@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "hub.h"
+#include "messagebudget.h"
 #include "protocol/codec.h"
 #include "transport/connection.h"
 
@@ -14,14 +15,15 @@ using namespace Qt::StringLiterals;
 using protocol::ErrorCode;
 
 Session::Session(sync::SessionId id, QWebSocket *socket, QTcpSocket *wire,
-                 const SessionSettings &settings, auth::LoginService &login, Hub &hub, Post post,
-                 Clock clock, QObject *parent)
+                 const SessionSettings &settings, auth::LoginService &login, Hub &hub,
+                 MessageBudget &budget, Post post, Clock clock, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_connection(new transport::Connection(socket, wire, settings.maxPendingWriteBytes, this))
     , m_settings(settings)
     , m_login(login)
     , m_hub(hub)
+    , m_budget(budget)
     , m_post(std::move(post))
     , m_clock(std::move(clock))
     , m_connectedAtMs(m_clock())
@@ -95,6 +97,8 @@ void Session::handle(protocol::ClientMessage &&message, const QByteArray &raw)
         }
         return;
     }
+    if ((m_state == State::CatchingUp || m_state == State::Live) && !withinBudget())
+        return;
     if (std::holds_alternative<protocol::Ping>(message)) {
         m_badInARow = 0;
         sendFrame(protocol::encodePong(m_clock()));
@@ -210,6 +214,25 @@ void Session::postFromPeer(sync::Command command)
         ErrorCode::RateLimited,
         u"sending faster than the server takes the messages: %1 wait to be processed"_s.arg(
             m_settings.maxQueuedMessages));
+}
+
+bool Session::withinBudget()
+{
+    const qint64 now = m_clock();
+    if (m_budget.take(m_viewer.uuid, now))
+        return true;
+    const qint64 retryAfterMs = std::max<qint64>(1000, m_budget.retryAfterMs(m_viewer.uuid, now));
+    qCWarning(lcSession) << peer() << "closed: over the message budget of" << m_viewer.uuid
+                         << "(limits/messagesPerSecond, limits/messageBurst)";
+    if (m_state == State::Closed)
+        return false;
+    m_state = State::Closed;
+    m_helloTimer.stop();
+    m_connection->closeWithError(ErrorCode::RateLimited,
+                                 u"more messages than limits/messagesPerSecond allows; try again "
+                                 "later"_s,
+                                 retryAfterMs);
+    return false;
 }
 
 void Session::postAlways(sync::Command command)

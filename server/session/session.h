@@ -19,6 +19,7 @@ class Connection;
 namespace seneschal::session {
 
 class Hub;
+class MessageBudget;
 
 // One client connection and the state machine of PROTOCOL.md section 3:
 // hello, welcome, upload, catch-up, live. It parses frames, answers what it
@@ -38,8 +39,8 @@ public:
     // `wire` is the TCP (or TLS) socket under `socket` (see
     // transport::Connection). `connectedAtMs` is when the connection came.
     Session(sync::SessionId id, QWebSocket *socket, QTcpSocket *wire,
-            const SessionSettings &settings, auth::LoginService &login, Hub &hub, Post post,
-            Clock clock, QObject *parent = nullptr);
+            const SessionSettings &settings, auth::LoginService &login, Hub &hub,
+            MessageBudget &budget, Post post, Clock clock, QObject *parent = nullptr);
     ~Session() override;
 
     sync::SessionId id() const { return m_id; }
@@ -79,12 +80,16 @@ private:
     // A command the sync thread must see whatever the budget (attach,
     // detach).
     void postAlways(sync::Command command);
+    // A live message within the user's budget (MessageBudget); past it the
+    // session is closed with rate_limited (4429) and a retry hint.
+    bool withinBudget();
 
     sync::SessionId m_id;
     transport::Connection *m_connection;
     SessionSettings m_settings;
     auth::LoginService &m_login;
     Hub &m_hub;
+    MessageBudget &m_budget;
     Post m_post;
     Clock m_clock;
     qint64 m_connectedAtMs;

@@ -17,6 +17,10 @@ struct SessionSettings
     // with rate_limited (4429) once this many of its messages wait for the
     // sync thread.
     int maxQueuedMessages = 100000;
+    // Live messages per second of one user's devices together, and the
+    // burst above it (MessageBudget); 0: no limit.
+    int messagesPerSecond = 2000;
+    int messageBurst = 20000;
 };
 
 } // namespace seneschal::session

@@ -106,13 +106,16 @@ bool Connection::checkWriteBudget()
     return true;
 }
 
-void Connection::closeWithError(ErrorCode code, const QString &message)
+void Connection::closeWithError(ErrorCode code, const QString &message, qint64 retryAfterMs)
 {
+    const QByteArray frame = retryAfterMs > 0
+                                 ? protocol::encodeRetryLater(code, message, retryAfterMs)
+                                 : protocol::encodeError(code, message);
     if ((code == ErrorCode::RateLimited || code == ErrorCode::Unavailable) && m_wire) {
-        closeDraining(protocol::encodeError(code, message), closeCodeFor(code), message);
+        closeDraining(frame, closeCodeFor(code), message);
         return;
     }
-    sendAndClose(protocol::encodeError(code, message), closeCodeFor(code), message);
+    sendAndClose(frame, closeCodeFor(code), message);
 }
 
 void Connection::closeDraining(const QByteArray &frame, int closeCode, const QString &reason)

@@ -42,7 +42,8 @@ public:
     // close frame its connection is read (and what comes discarded) until it
     // closes or kLingerMs pass, so that unread data does not turn the close
     // into a TCP reset that would take the error with it.
-    void closeWithError(protocol::ErrorCode code, const QString &message);
+    // With `retryAfterMs` > 0 the error carries it (`retryAfterMs`).
+    void closeWithError(protocol::ErrorCode code, const QString &message, qint64 retryAfterMs = 0);
     // Sends `frame` (an error of the caller's making), then closes.
     void sendAndClose(const QByteArray &frame, int closeCode, const QString &reason);
     // Closes without a message.

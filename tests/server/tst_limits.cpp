@@ -247,6 +247,38 @@ private Q_SLOTS:
         QCOMPARE(qsizetype(known.value().size()), refs.size());
     }
 
+    void user_over_the_message_budget_gets_4429_with_a_retry_hint()
+    {
+        server->set(u"limits/messagesPerSecond"_s, u"50"_s);
+        server->set(u"limits/messageBurst"_s, u"100"_s);
+        QVERIFY(server->start());
+        auto busy = device(u"busy"_s);
+        auto other = device(u"other"_s, u"bob"_s);
+        QVERIFY(goLive(*busy));
+        QVERIFY(goLive(*other));
+        // 400 live dispatches at once: four times the burst.
+        for (int i = 0; i < 400; ++i)
+            busy->dispatch(u"busy-%1"_s.arg(i % 10), QJsonObject{{u"n"_s, i}});
+        QVERIFY(closed(*busy));
+        QCOMPARE(busy->closeCode(), 4429);
+        const QJsonObject error = lastError(*busy);
+        QCOMPARE(error.value(u"code"_s).toString(), u"rate_limited"_s);
+        const qint64 retryAfterMs = error.value(u"retryAfterMs"_s).toInteger();
+        QVERIFY(retryAfterMs >= 1000);
+        QVERIFY(server->output().contains(u"over the message budget"_s));
+
+        // Another user is not affected.
+        other->dispatch(u"other-1"_s, QJsonObject{{u"v"_s, 1}});
+        QVERIFY(QTest::qWaitFor([&] { return other->outbox().isEmpty(); }, kTimeout));
+        QVERIFY(other->isLive());
+
+        // After the hint the device comes back and what it had not seen
+        // acknowledged goes through, at the budget's pace.
+        QTest::qWait(int(retryAfterMs) + 2000);
+        QVERIFY(goLive(*busy));
+        QVERIFY(QTest::qWaitFor([&] { return busy->outbox().isEmpty(); }, kTimeout));
+    }
+
     void device_that_stops_reading_is_dropped_then_catches_up_from_its_since()
     {
         // Above what one catch-up window of these objects takes (20 x 64 KB).
