@@ -21,6 +21,7 @@
 #include "gui/tableproxy.h"
 #include "gui/usersview.h"
 #include "guitestsupport.h"
+#include "seedclock.h"
 #include "testserver.h"
 
 #include <QAction>
@@ -41,23 +42,16 @@ using admin::AdminClient;
 using admin::DevicesModel;
 using client::SyncClient;
 using test::GuiTestSupport;
+using test::k0700;
+using test::kMinute;
+using test::opts;
 using test::TestServer;
 
 namespace {
 
-constexpr qint64 k0700 = 1764054000000; // 2025-11-25 07:00 UTC
-constexpr qint64 kMinute = 60000;
 constexpr int kTimeout = 20000;
 // PROTOCOL.md 10 and issue 18: a device's row changes within 1 s.
 constexpr int kRowWithinMs = 1000;
-
-client::DispatchOptions opts(std::optional<qint64> ts, const QString &kind = {})
-{
-    client::DispatchOptions options;
-    options.ts = ts;
-    options.kind = kind;
-    return options;
-}
 
 } // namespace
 

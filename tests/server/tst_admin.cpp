@@ -3,6 +3,7 @@
 // actions as a console sees them on the wire.
 #include "adminprobe.h"
 #include "client/syncclient.h"
+#include "seedclock.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -14,24 +15,17 @@ using namespace Qt::StringLiterals;
 using namespace seneschal;
 using client::SyncClient;
 using test::AdminProbe;
+using test::k0700;
+using test::kMinute;
+using test::opts;
 using test::TestServer;
 
 namespace {
 
-constexpr qint64 k0700 = 1764054000000; // 2025-11-25 07:00 UTC
-constexpr qint64 kMinute = 60000;
 constexpr int kTimeout = 20000;
 // PROTOCOL.md 10: an event within 1 s of the change. The change is seen by
 // the test a little after the server made it, so this is a bound from later.
 constexpr int kEventWithinMs = 1000;
-
-client::DispatchOptions opts(std::optional<qint64> ts, const QString &kind = {})
-{
-    client::DispatchOptions options;
-    options.ts = ts;
-    options.kind = kind;
-    return options;
-}
 
 auto rowWith(const QString &key, const QJsonValue &value)
 {

@@ -6,6 +6,7 @@
 #include "cli/serveraddress.h"
 #include "client/syncclient.h"
 #include "protocol/codec.h"
+#include "seedclock.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -19,13 +20,13 @@
 using namespace Qt::StringLiterals;
 using namespace seneschal;
 using client::SyncClient;
+using test::k0700;
+using test::kMinute;
 using test::TestServer;
 
 namespace {
 
 constexpr int kTimeout = 20000;
-constexpr qint64 k0700 = 1764054000000; // 2025-11-25 07:00 UTC
-constexpr qint64 kMinute = 60000;
 
 // What one run of seneschal-admin did.
 struct Run

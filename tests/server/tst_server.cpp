@@ -2,6 +2,7 @@
 // process and its real database (SQLite, or the private MariaDB when
 // SENESCHAL_TEST_BACKEND=mysql).
 #include "client/syncclient.h"
+#include "seedclock.h"
 #include "testserver.h"
 
 #include <QDateTime>
@@ -17,12 +18,13 @@
 using namespace Qt::StringLiterals;
 using namespace seneschal;
 using client::SyncClient;
+using test::k0700;
+using test::kMinute;
+using test::opts;
 using test::TestServer;
 
 namespace {
 
-constexpr qint64 k0700 = 1764054000000; // 2025-11-25 07:00 UTC
-constexpr qint64 kMinute = 60000;
 constexpr int kTimeout = 20000;
 
 QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
@@ -80,14 +82,6 @@ QString dispatchJson(const QString &id, const QString &oid, qint64 ts, const QJs
                                                        {u"ts"_s, ts},
                                                        {u"props"_s, props}})
                                  .toJson(QJsonDocument::Compact));
-}
-
-client::DispatchOptions opts(std::optional<qint64> ts, const QString &kind = {})
-{
-    client::DispatchOptions options;
-    options.ts = ts;
-    options.kind = kind;
-    return options;
 }
 
 } // namespace
