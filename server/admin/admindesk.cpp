@@ -646,6 +646,8 @@ void AdminDesk::groupAction(const sync::AdminCommand &command,
     if (!action.name.isEmpty())
         args.insert(u"name"_s, action.name);
     audit(command.admin.uuid, u"group"_s, args, outcome);
+    // Connected members see the change at once (PROTOCOL.md 7).
+    m_service.refreshGroups(outcome);
     outcome.send(command.session, wire::encodeDone(command.request.req));
 }
 

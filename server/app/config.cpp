@@ -237,6 +237,7 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
     auto &auth = config.auth;
     auth.providers = in.list(u"auth/providers"_s, auth.providers);
     auth.adminGroup = in.string(u"auth/adminGroup"_s, auth.adminGroup);
+    config.sync.adminGroup = auth.adminGroup;
     auth.tokenLifetimeSeconds = in.integer(u"auth/tokenLifetimeDays"_s, 30, 1, 3650) * 24 * 3600;
     auth.tokenIssuer = in.string(u"auth/tokenIssuer"_s, auth.tokenIssuer);
     config.jwtSecretFile = config.inDataDir(in.string(u"auth/secretFile"_s, u"jwt.secret"_s));

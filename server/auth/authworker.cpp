@@ -261,6 +261,7 @@ LoginResult AuthWorker::finish(const QString &uuid, const QStringList &providerG
     result.ok = true;
     result.identity.uuid = uuid;
     result.identity.groups = merged(providerGroups, localGroups.value());
+    result.identity.providerGroups = providerGroups;
     result.identity.admin = result.identity.groups.contains(m_config.adminGroup);
     result.token = token->token;
     result.tokenExpiresMs = token->expiresMs;
@@ -326,6 +327,7 @@ LoginResult AuthWorker::ownTokenLogin(const Credentials &c)
     result.ok = true;
     result.identity.uuid = claims->uuid;
     result.identity.groups = merged(claims->groups, localGroups.value());
+    result.identity.providerGroups = claims->groups;
     result.identity.admin = result.identity.groups.contains(m_config.adminGroup);
     result.token = c.token;
     result.tokenExpiresMs = claims->expiresAt * 1000;

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace seneschal::auth {
@@ -17,6 +16,9 @@ struct Identity
     QString uuid;
     QStringList groups;
     bool admin = false;
+    // Those of `groups` that came from LDAP or a token's claims; the others
+    // are the server's local groups, which it reads again when they change.
+    QStringList providerGroups;
 };
 
 // What a client presented in `hello`, plus where it came from.

@@ -73,6 +73,14 @@ void Hub::deliver(const sync::Outcome &outcome)
         case Step::Refuse:
             refuse(step.refusal);
             break;
+        case Step::Regroup:
+            if (Session *session = m_sessions.value(step.direct.session)) {
+                m_live.remove(session);
+                session->setViewer(step.viewer);
+                if (session->isLive())
+                    m_live.add(session);
+            }
+            break;
         case Step::GoLive:
             if (Session *session = m_sessions.value(step.direct.session)) {
                 session->goLive();

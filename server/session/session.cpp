@@ -179,8 +179,8 @@ void Session::onLogin(const auth::LoginResult &result, const protocol::Hello &he
     welcome.serverTime = m_clock();
     sendFrame(protocol::encodeWelcome(welcome));
     sendFrame(protocol::encodeRehydrateBegin());
-    postAlways(
-        sync::AttachCommand{m_id, hello.cuid, m_viewer, hello.since, address(), m_connectedAtMs});
+    postAlways(sync::AttachCommand{m_id, hello.cuid, m_viewer, hello.since, address(),
+                                   m_connectedAtMs, result.identity.providerGroups});
     m_attached = true;
     m_state = State::Uploading;
     qCInfo(lcSession) << peer() << "logged in as" << m_viewer.uuid << "since" << hello.since;

@@ -47,6 +47,9 @@ public:
     State state() const { return m_state; }
     QString cuid() const { return m_cuid; }
     const sync::Viewer &viewer() const { return m_viewer; }
+    // The user's groups changed while connected (the sync service decided
+    // it, in order with the broadcasts it sends).
+    void setViewer(const sync::Viewer &viewer) { m_viewer = viewer; }
     bool isLive() const { return m_state == State::Live; }
     QString peer() const;
     QString address() const;

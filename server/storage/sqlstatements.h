@@ -160,6 +160,11 @@ struct SqlStatements
     QString selectGroups;         // -> gid, ordered
     QString selectGroupMembers;   // gid -> uuid, ordered
     QString selectGroupsOf;       // uuid -> gid, ordered
+    QString selectMemberships;    // -> uuid, gid; ordered by uuid, gid
+    QString bumpGroupsVersion;    // creates the counter at 1 or adds 1
+    QString selectGroupsVersion;  // -> the counter (no row: never changed)
+
+    QString selectWaitingForParent; // -> oid, parent of inherit objects whose parent is absent
 };
 
 } // namespace seneschal::storage

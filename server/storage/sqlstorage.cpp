@@ -826,6 +826,18 @@ Result<QList<engine::ObjectState>> SqlStorage::objectsGrantedTo(const QString &p
     return objects;
 }
 
+Result<QList<ParentLink>> SqlStorage::waitingForParent()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QList<ParentLink> links;
+    if (Failure failure = select(m_sql.selectWaitingForParent, {}, [&](const QSqlQuery &q) {
+            links.append(ParentLink{q.value(0).toString(), q.value(1).toString()});
+        }))
+        return *failure;
+    return links;
+}
+
 Result<QList<AccessChange>> SqlStorage::selectAccessChanges(const QString &sql,
                                                             const QVariantList &values)
 {
@@ -1279,6 +1291,8 @@ Status SqlStorage::removeGroup(const QString &gid)
             return StorageError{u"no group "_s + gid};
         if (Failure f = execute(m_sql.deleteMembersOfGroup, {gid}))
             return f;
+        if (Failure f = execute(m_sql.bumpGroupsVersion, {}))
+            return f;
         return execute(m_sql.deleteGroup, {gid});
     }));
 }
@@ -1295,6 +1309,8 @@ Status SqlStorage::addGroupMember(const QString &gid, const QString &uuid)
             return exists.error();
         if (!exists.value())
             return StorageError{u"no group "_s + gid};
+        if (Failure f = execute(m_sql.bumpGroupsVersion, {}))
+            return f;
         return execute(m_sql.insertGroupMember, {gid, uuid});
     }));
 }
@@ -1303,7 +1319,11 @@ Status SqlStorage::removeGroupMember(const QString &gid, const QString &uuid)
 {
     if (Failure failure = ensureOpen())
         return *failure;
-    return toStatus(execute(m_sql.deleteGroupMember, {gid, uuid}));
+    return toStatus(inTransaction([&]() -> Failure {
+        if (Failure f = execute(m_sql.bumpGroupsVersion, {}))
+            return f;
+        return execute(m_sql.deleteGroupMember, {gid, uuid});
+    }));
 }
 
 Result<QStringList> SqlStorage::groups()
@@ -1324,6 +1344,29 @@ Result<QStringList> SqlStorage::groupsOf(const QString &uuid)
 Result<QStringList> SqlStorage::disabledUsers()
 {
     return selectStrings(m_sql.selectDisabledUsers, {});
+}
+
+Result<qint64> SqlStorage::groupsVersion()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    qint64 version = 0;
+    if (Failure failure = select(m_sql.selectGroupsVersion, {},
+                                 [&](const QSqlQuery &q) { version = q.value(0).toLongLong(); }))
+        return *failure;
+    return version;
+}
+
+Result<QHash<QString, QStringList>> SqlStorage::memberships()
+{
+    if (Failure failure = ensureOpen())
+        return *failure;
+    QHash<QString, QStringList> groups;
+    if (Failure failure = select(m_sql.selectMemberships, {}, [&](const QSqlQuery &q) {
+            groups[q.value(0).toString()].append(q.value(1).toString());
+        }))
+        return *failure;
+    return groups;
 }
 
 } // namespace seneschal::storage

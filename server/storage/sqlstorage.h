@@ -51,6 +51,7 @@ public:
     Result<QList<AuditRecord>> recentAudit(int limit) override;
     Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
+    Result<QList<ParentLink>> waitingForParent() override;
     Result<QList<AccessChange>> accessChangesAfter(qint64 afterSeq) override;
 
     Result<std::optional<ClientRecord>> client(const QString &cuid) override;
@@ -73,6 +74,8 @@ public:
     Result<QStringList> groupMembers(const QString &gid) override;
     Result<QStringList> groupsOf(const QString &uuid) override;
     Result<QStringList> disabledUsers() override;
+    Result<qint64> groupsVersion() override;
+    Result<QHash<QString, QStringList>> memberships() override;
 
 protected:
     // An error, or nothing when the step worked.

@@ -168,6 +168,13 @@ struct ObjectKey
     qint64 seq = 0;
 };
 
+// An `inherit` object and the parent it names, which does not exist (yet).
+struct ParentLink
+{
+    QString oid;
+    QString parent;
+};
+
 // Everything one batch makes durable, in one transaction.
 struct CommitBatch
 {
@@ -268,6 +275,8 @@ public:
     virtual Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) = 0;
     // Objects whose grants include `principal`.
     virtual Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) = 0;
+    // The `inherit` objects whose parent does not exist (PROTOCOL.md 9.6).
+    virtual Result<QList<ParentLink>> waitingForParent() = 0;
     // Access changes with seq > `afterSeq`, in seq order.
     virtual Result<QList<AccessChange>> accessChangesAfter(qint64 afterSeq) = 0;
 
@@ -293,6 +302,13 @@ public:
     // connected (the server checks its sessions against them every few
     // seconds).
     virtual Result<QStringList> disabledUsers() = 0;
+    // A number that changes whenever a local group gains or loses a member
+    // (or is removed), in this process or another (`seneschal-server
+    // group`): the server polls it to apply group changes to connected
+    // sessions. 0 before the first change.
+    virtual Result<qint64> groupsVersion() = 0;
+    // Every local group membership: uuid -> its groups, sorted.
+    virtual Result<QHash<QString, QStringList>> memberships() = 0;
     virtual Status createUser(const UserRecord &user) = 0; // fails if it exists
     virtual Status setPasswordHash(const QString &uuid,
                                    const QString &hash) = 0;            // bumps tokenVersion

@@ -36,4 +36,12 @@ Audience AccessPolicy::audienceOf(const engine::ObjectState &state) const
     return audience;
 }
 
+Audience AccessPolicy::orphanAudienceOf(const engine::ObjectState &state)
+{
+    Audience audience;
+    audience.grant(state.grants);
+    audience.users.insert(state.owner);
+    return audience;
+}
+
 } // namespace seneschal::sync

@@ -18,6 +18,9 @@ public:
     explicit AccessPolicy(ObjectLookup lookup);
 
     Audience audienceOf(const engine::ObjectState &state) const;
+    // The audience of an `inherit` object while its parent does not exist:
+    // its owner and its own grants (PROTOCOL.md 9.6).
+    static Audience orphanAudienceOf(const engine::ObjectState &state);
     bool canSee(const Viewer &viewer, const engine::ObjectState &state) const
     {
         return audienceOf(state).admits(viewer);

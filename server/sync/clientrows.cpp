@@ -16,6 +16,7 @@ SessionState ClientRows::admit(const AttachCommand &command,
     const qint64 now = m_clock();
     SessionState session;
     session.viewer = command.viewer;
+    session.providerGroups = command.providerGroups;
     session.since = command.since;
     session.address = command.address;
     session.connectedAt = command.connectedAt;
@@ -27,11 +28,16 @@ SessionState ClientRows::admit(const AttachCommand &command,
     }
     const bool known = stored.has_value();
     const bool sameUser = known && stored->uuid == command.viewer.uuid;
+    // An admin sees everything: a role that came or went since the last
+    // login changes what the device may see wholesale.
+    const bool roleChanged =
+        sameUser && stored->groups.contains(m_settings.adminGroup) != command.viewer.admin;
     // A device that is new to us (first contact or expired), changed hands, is
-    // ahead of us, or fell behind the retention horizon cannot be caught up
-    // incrementally: it gets a reset and a full copy (PROTOCOL.md 5, 9.7).
-    if (command.since > 0 &&
-        (!known || !sameUser || command.since > lastSeq || command.since < purgedSeq)) {
+    // ahead of us, fell behind the retention horizon, or whose user became or
+    // stopped being an admin cannot be caught up incrementally: it gets a
+    // reset and a full copy (PROTOCOL.md 5, 9.7).
+    if (command.since > 0 && (!known || !sameUser || roleChanged || command.since > lastSeq ||
+                              command.since < purgedSeq)) {
         session.reset = true;
         session.since = 0;
     }

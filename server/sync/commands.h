@@ -23,8 +23,9 @@ struct AttachCommand
     QString cuid;
     Viewer viewer;
     qint64 since = 0;
-    QString address;        // the peer's, for the admin interface
-    qint64 connectedAt = 0; // ms
+    QString address;            // the peer's, for the admin interface
+    qint64 connectedAt = 0;     // ms
+    QStringList providerGroups; // those of viewer.groups from LDAP or a token
 };
 
 // A client dispatch, during the upload (rehydrate) or live.

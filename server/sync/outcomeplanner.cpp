@@ -48,10 +48,18 @@ bool OutcomePlanner::respond(SyncPass &pass, qint64 lastSeq, Outcome &outcome)
         for (const QByteArray &error : replies.errors)
             outcome.send(id, error);
     }
+    for (const SyncPass::SharedReply &reply : std::as_const(pass.sharedReplies)) {
+        const engine::ObjectState *state = m_cache.peek(reply.oid);
+        outcome.send(reply.session,
+                     reply.req.isEmpty()
+                         ? protocol::encodeShared(reply.oid, state ? state->seq : lastSeq)
+                         : protocol::admin::encodeDone(reply.req));
+    }
     // Access first: a device that gained access gets the full copy before any
     // later dispatch of the object (PROTOCOL.md section 7).
-    const bool connected = shiftAccess(pass, lastSeq, outcome);
+    bool connected = shiftAccess(pass, pass.sharedOrder, outcome);
     broadcastLiveChanges(pass, outcome);
+    connected = shiftArrivals(pass, outcome) && connected;
     for (SessionId id : std::as_const(pass.replyOrder)) {
         const SyncPass::Replies &replies = pass.replies[id];
         const auto session = m_sessions.constFind(id);
@@ -82,6 +90,10 @@ void OutcomePlanner::broadcastLiveChanges(SyncPass &pass, Outcome &outcome)
         // the others' part.
         QSet<SessionId> skip = writers.size() == 1 ? writers : QSet<SessionId>{};
         Audience audience = m_policy.audienceOf(*state);
+        // A device the object opened to in this pass as its parent arrived
+        // gets the whole object with that change, after the parent.
+        if (!pass.arrivalOrder.isEmpty() && pass.arrivalOrder.contains(it.key()))
+            skip.unite(gainersOf(pass, it.key(), audience));
         if (!reachesOthers(audience, skip))
             continue;
         outcome.broadcast(Broadcast{protocol::encodeDispatch(broadcastPart(*state, it.value())),
@@ -105,17 +117,27 @@ void OutcomePlanner::broadcastUploadChanges(SessionId id, const SessionState &se
     }
 }
 
-bool OutcomePlanner::shiftAccess(SyncPass &pass, qint64 lastSeq, Outcome &outcome)
+bool OutcomePlanner::shiftArrivals(SyncPass &pass, Outcome &outcome)
+{
+    return shiftAccess(pass, pass.arrivalOrder, outcome);
+}
+
+QSet<SessionId> OutcomePlanner::gainersOf(const SyncPass &pass, const QString &oid,
+                                          const Audience &after) const
+{
+    QSet<SessionId> gainers;
+    const Audience before = pass.sharedBefore.value(oid);
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+        if (!before.admits(it->viewer) && after.admits(it->viewer))
+            gainers.insert(it.key());
+    }
+    return gainers;
+}
+
+bool OutcomePlanner::shiftAccess(SyncPass &pass, const QStringList &oids, Outcome &outcome)
 {
     bool connected = true;
-    for (const SyncPass::SharedReply &reply : std::as_const(pass.sharedReplies)) {
-        const engine::ObjectState *state = m_cache.peek(reply.oid);
-        outcome.send(reply.session,
-                     reply.req.isEmpty()
-                         ? protocol::encodeShared(reply.oid, state ? state->seq : lastSeq)
-                         : protocol::admin::encodeDone(reply.req));
-    }
-    for (const QString &oid : std::as_const(pass.sharedOrder)) {
+    for (const QString &oid : oids) {
         const engine::ObjectState *state = m_cache.peek(oid);
         if (!state)
             continue;

@@ -26,13 +26,21 @@ public:
     // at once so that what follows fails fast.
     bool respond(SyncPass &pass, qint64 lastSeq, Outcome &outcome);
     void broadcastLiveChanges(SyncPass &pass, Outcome &outcome);
+    // The access changes of objects whose parent the pass created: after
+    // the parent's broadcast, so that no device gets a child before its
+    // parent. False when storage's connection was lost.
+    bool shiftArrivals(SyncPass &pass, Outcome &outcome);
     // One reduced dispatch per oid the session's upload changed, to the
     // others who may see it.
     void broadcastUploadChanges(SessionId id, const SessionState &session, Outcome &outcome);
 
 private:
     // False when storage's connection was lost.
-    bool shiftAccess(SyncPass &pass, qint64 lastSeq, Outcome &outcome);
+    bool shiftAccess(SyncPass &pass, const QStringList &oids, Outcome &outcome);
+    // The attached sessions that `oid`'s access change in this pass opens
+    // it to.
+    QSet<SessionId> gainersOf(const SyncPass &pass, const QString &oid,
+                              const Audience &after) const;
     // Whether a broadcast of an object with `audience` would reach an
     // attached session besides `except` (its writers).
     bool reachesOthers(const Audience &audience, const QSet<SessionId> &except) const;

@@ -70,48 +70,61 @@ struct Outcome
             BroadcastFrame,
             GoLive,
             AccessShiftFrames,
-            Refuse
+            Refuse,
+            Regroup
         } kind = DirectFrame;
         Direct direct;
         Broadcast broadcast;
         AccessShift shift;
         Refusal refusal;
+        Viewer viewer; // Regroup: the session's user's groups from here on
     };
     QList<Step> steps;
     QList<Refusal> refusals;
 
     void send(SessionId session, QByteArray frame)
     {
-        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}, {}, {}});
+        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame)}, {}, {}, {}, {}});
     }
     void broadcast(Broadcast b)
     {
-        steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}, {}});
+        steps.append(Step{Step::BroadcastFrame, {}, std::move(b), {}, {}, {}});
     }
     void goLive(SessionId session)
     {
-        steps.append(Step{Step::GoLive, Direct{session, {}}, {}, {}, {}});
+        steps.append(Step{Step::GoLive, Direct{session, {}}, {}, {}, {}, {}});
     }
     void shiftAccess(AccessShift shift)
     {
-        steps.append(Step{Step::AccessShiftFrames, {}, {}, std::move(shift), {}});
+        steps.append(Step{Step::AccessShiftFrames, {}, {}, std::move(shift), {}, {}});
     }
     // Closes the session at this point of the outcome: nothing after it
     // reaches the session, so its `since` cannot pass what it missed.
     void refuseNow(Refusal refusal)
     {
-        steps.append(Step{Step::Refuse, {}, {}, {}, std::move(refusal)});
+        steps.append(Step{Step::Refuse, {}, {}, {}, std::move(refusal), {}});
     }
     // An admin's event of `topic` for an admin session.
     void sendEvent(SessionId session, QByteArray frame, int topic)
     {
-        steps.append(Step{Step::DirectFrame, Direct{session, std::move(frame), topic}, {}, {}, {}});
+        steps.append(
+            Step{Step::DirectFrame, Direct{session, std::move(frame), topic}, {}, {}, {}, {}});
     }
     // Closes the session with `closeCode` and no message (an admin's
     // `disconnect`: 4410).
     void close(SessionId session, int closeCode, const QString &reason)
     {
         refuseNow(Refusal{session, protocol::ErrorCode::Unavailable, reason, closeCode});
+    }
+    // The session's user now has `viewer`'s groups: broadcasts after this
+    // point reach it by them.
+    void regroup(SessionId session, Viewer viewer)
+    {
+        Step step;
+        step.kind = Step::Regroup;
+        step.direct.session = session;
+        step.viewer = std::move(viewer);
+        steps.append(std::move(step));
     }
     bool isEmpty() const { return steps.isEmpty() && refusals.isEmpty(); }
 };

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace seneschal::sync {
 
@@ -70,6 +71,12 @@ struct SessionState
     QStringList gainedGroups;
     QStringList lostGroups;
     QStringList previousGroups; // at the device's last login
+    // Those of viewer.groups from LDAP or a token's claims (the rest are
+    // local groups).
+    QStringList providerGroups;
+    // Groups that changed while the session was not live yet: applied right
+    // after synced, so that the catch-up goes out with one set of groups.
+    std::optional<QStringList> pendingGroups;
     CatchUpState catchUp;
 };
 

@@ -70,9 +70,31 @@ void ShareApplier::apply(SyncPass &pass, const ShareCommand &command, const View
                              << engine::accessName(access) << "grants" << grants.join(u',');
 }
 
+void ShareApplier::applyParentArrival(SyncPass &pass, const QString &waiting,
+                                      const QString &creator, ObjectCache::Keep keep)
+{
+    auto editable = m_cache.edit(waiting, keep);
+    if (!editable) {
+        pass.fail(editable.error());
+        return;
+    }
+    engine::ObjectState *state = editable.value();
+    if (!state->exists() || state->access != engine::Access::Inherit)
+        return;
+    if (!pass.sharedBefore.contains(waiting))
+        pass.sharedBefore.insert(waiting, AccessPolicy::orphanAudienceOf(*state));
+    if (!pass.sharedOrder.contains(waiting) && !pass.arrivalOrder.contains(waiting))
+        pass.arrivalOrder.append(waiting);
+    SyncPass::ShareRequest &asked = pass.shareRequests[waiting];
+    if (asked.by.isEmpty())
+        asked.by = creator;
+    pass.markDirty(waiting);
+    qCInfo(lcSync).noquote() << waiting << "inherits from" << state->parent << "now that it exists";
+}
+
 void ShareApplier::recordAccessChanges(SyncPass &pass, qint64 nowMs) const
 {
-    for (const QString &oid : std::as_const(pass.sharedOrder)) {
+    for (const QString &oid : pass.sharedOrder + pass.arrivalOrder) {
         const engine::ObjectState *state = m_cache.peek(oid);
         const Audience after = m_policy.audienceOf(*state);
         const SyncPass::ShareRequest &asked = pass.shareRequests[oid];

@@ -19,6 +19,14 @@ public:
     // the object's write is kept for a rollback (UploadMerger::keepFor).
     void apply(SyncPass &pass, const ShareCommand &command, const Viewer &viewer,
                ObjectCache::Keep keep);
+    // The parent `waiting` named was created in this pass: until now the
+    // object was its owner's (and its own grants'); from now on it has its
+    // parent's audience. Recorded like a share by the parent's creator, so
+    // that it takes a seq after the parent's and the outcome planner and the
+    // catch-up deliver it (copies, or a revoke for an owner the parent
+    // shuts out).
+    void applyParentArrival(SyncPass &pass, const QString &waiting, const QString &creator,
+                            ObjectCache::Keep keep);
     // Once the pass's seqs are given: one access-history record per object
     // whose access the pass changed.
     void recordAccessChanges(SyncPass &pass, qint64 nowMs) const;

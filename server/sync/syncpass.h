@@ -81,6 +81,10 @@ struct SyncPass
     QHash<QString, ShareRequest> shareRequests; // oid -> what this pass's shares asked
     QList<ChangeFeed::AdminShare> adminShares;
     QStringList sharedOrder;
+    // Objects whose parent was created in this pass (they waited for it,
+    // PROTOCOL.md 9.6): access changes of their own, delivered after the
+    // parent. sharedBefore and shareRequests hold them too.
+    QStringList arrivalOrder;
     struct SharedReply
     {
         SessionId session = 0;

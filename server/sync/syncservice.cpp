@@ -21,6 +21,7 @@ SyncService::SyncService(storage::Storage &storage, SyncSettings settings, Clock
     , m_shares(m_cache, m_policy)
     , m_planner(storage, m_cache, m_policy, m_sessions, m_viewers)
     , m_spooler(storage, m_cache, m_policy, m_settings.spoolPageSize)
+    , m_groupShift(storage, m_cache, m_policy)
 {}
 
 storage::Status SyncService::start()
@@ -45,6 +46,8 @@ storage::Status SyncService::reconnect()
     auto purged = m_storage.purgedSeq();
     if (!purged)
         return purged.error();
+    if (auto orphans = m_orphans.load(m_storage); !orphans)
+        return orphans;
     auto lastConflict = m_storage.lastConflictId();
     if (!lastConflict)
         return lastConflict.error();
@@ -188,8 +191,41 @@ void SyncService::share(SyncPass &pass, const ShareCommand &command)
     m_shares.apply(pass, command, *viewer, m_uploads.keepFor(command.share.oid));
 }
 
+QStringList SyncService::welcomeArrivals(SyncPass &pass)
+{
+    QStringList created;
+    const QStringList changed = pass.dirty; // arrivals are appended to it
+    for (const QString &oid : changed) {
+        const engine::ObjectState *state = m_cache.peek(oid);
+        if (!state || state->seq != 0 || !state->exists())
+            continue; // seq 0: never committed, so created in this pass
+        created.append(oid);
+        if (!m_orphans.hasWaiting(oid))
+            continue;
+        for (const QString &waiting : m_orphans.waitingFor(oid))
+            m_shares.applyParentArrival(pass, waiting, state->owner, m_uploads.keepFor(waiting));
+    }
+    return created;
+}
+
+void SyncService::indexOrphans(const QStringList &created)
+{
+    for (const QString &oid : created) {
+        m_orphans.arrived(oid);
+        const engine::ObjectState *state = m_cache.peek(oid);
+        if (!state || state->access != engine::Access::Inherit || state->parent.isEmpty())
+            continue;
+        const engine::ObjectState *parent = m_cache.lookup(state->parent);
+        if (!parent || !parent->exists())
+            m_orphans.add(oid, state->parent);
+    }
+}
+
 bool SyncService::commit(SyncPass &pass)
 {
+    const QStringList created = welcomeArrivals(pass);
+    if (pass.failed)
+        return false;
     const qint64 previousSeq = m_lastSeq;
     qint64 seq = m_lastSeq;
     // One new seq per changed oid in this pass.
@@ -220,6 +256,7 @@ bool SyncService::commit(SyncPass &pass)
         return false;
     }
     m_lastConflictId = conflictId;
+    indexOrphans(created);
     m_uploads.logged(pass.batch.log);
     m_feed.dispatches += pass.dispatches;
     if (m_feedEnabled) {
@@ -271,6 +308,8 @@ void SyncService::beginCatchUp(SessionId id, SessionState &session, Outcome &out
         m_feed.touchDevice(session.client); // its phase changes
     if (auto status = m_spooler.begin(id, session, m_lastSeq, m_purgedSeq, outcome); !status)
         catchUpFailed(id, status.error(), outcome);
+    else
+        applyPendingGroups(id, session, outcome);
 }
 
 void SyncService::continueCatchUp(SessionId id, SessionState &session, Outcome &outcome)
@@ -281,6 +320,107 @@ void SyncService::continueCatchUp(SessionId id, SessionState &session, Outcome &
         m_feed.touchDevice(session.client);
     if (!status)
         catchUpFailed(id, status.error(), outcome);
+    else
+        applyPendingGroups(id, session, outcome);
+}
+
+void SyncService::refreshGroups(Outcome &outcome)
+{
+    if (!m_available)
+        return;
+    auto version = m_storage.groupsVersion();
+    if (!version || version.value() == m_groupsVersion)
+        return; // storage trouble is handled by the next pass
+    if (m_sessions.isEmpty()) {
+        m_groupsVersion = version.value();
+        return;
+    }
+    auto memberships = m_storage.memberships();
+    if (!memberships)
+        return;
+    m_groupsVersion = version.value();
+    const QHash<QString, QStringList> &local = memberships.value();
+    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it)
+        regroup(it.key(), *it, it->providerGroups + local.value(it->viewer.uuid), outcome);
+}
+
+void SyncService::setProviderGroups(const QString &uuid, const QStringList &groups,
+                                    Outcome &outcome)
+{
+    if (!m_available)
+        return;
+    std::optional<QStringList> local;
+    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+        if (it->viewer.uuid != uuid)
+            continue;
+        if (!local) {
+            auto read = m_storage.groupsOf(uuid);
+            if (!read)
+                return; // tried again at the next refresh
+            local = read.value();
+        }
+        it->providerGroups = groups;
+        regroup(it.key(), *it, groups + *local, outcome);
+    }
+}
+
+void SyncService::regroup(SessionId id, SessionState &session, QStringList groups, Outcome &outcome)
+{
+    groups.removeDuplicates();
+    groups.sort();
+    if (groups == session.pendingGroups.value_or(session.viewer.groups))
+        return;
+    if (!session.live) {
+        session.pendingGroups = groups;
+        return;
+    }
+    applyGroups(id, session, groups, outcome);
+}
+
+void SyncService::applyPendingGroups(SessionId id, SessionState &session, Outcome &outcome)
+{
+    if (!session.live || !session.pendingGroups)
+        return;
+    const QStringList groups = *std::exchange(session.pendingGroups, std::nullopt);
+    if (groups != session.viewer.groups)
+        applyGroups(id, session, groups, outcome);
+}
+
+void SyncService::applyGroups(SessionId id, SessionState &session, const QStringList &groups,
+                              Outcome &outcome)
+{
+    Viewer after = session.viewer;
+    after.groups = groups;
+    after.admin = groups.contains(m_settings.adminGroup);
+    if (after.admin != session.viewer.admin) {
+        // Everything is in play: the device starts again from a full copy.
+        qCInfo(lcSync).noquote() << "closing" << session.client.cuid << "of" << after.uuid
+                                 << "for a full copy: admin role"
+                                 << (after.admin ? "gained" : "lost");
+        outcome.close(id, protocol::admin::CloseCode::Disconnected,
+                      u"the user's admin role changed; reconnect for a full copy"_s);
+        return;
+    }
+    auto frames = m_groupShift.frames(
+        session.viewer, after, GroupShift::changed(session.viewer.groups, groups), m_lastSeq);
+    if (!frames) {
+        // Its next login compares its groups again and sends the difference.
+        outcome.refuseNow(
+            Refusal{id, ErrorCode::Unavailable, u"storage unavailable during a group change"_s});
+        if (frames.error().connectionLost)
+            connectionLost();
+        return;
+    }
+    qCInfo(lcSync).noquote() << session.client.cuid << "of" << after.uuid << "now in groups"
+                             << groups.join(u',') << "-" << frames.value().size()
+                             << "copies and revokes";
+    m_viewers.remove(session.viewer);
+    session.viewer = after;
+    m_viewers.add(session.viewer);
+    session.client.groups = groups; // what the device holds from now on
+    outcome.regroup(id, after);
+    for (const QByteArray &frame : frames.value())
+        outcome.send(id, frame);
 }
 
 void SyncService::catchUpFailed(SessionId id, const storage::StorageError &error, Outcome &outcome)
@@ -325,6 +465,8 @@ storage::Status SyncService::mergeLoggedUpload(const storage::OpenUpload &upload
         return pass.failure;
     }
     m_planner.broadcastLiveChanges(pass, outcome);
+    if (!m_planner.shiftArrivals(pass, outcome))
+        m_available = false; // the planner closed storage
     m_cache.endPass();
     qCInfo(lcSync).noquote() << "merged the open upload of" << upload.cuid
                              << "from the log:" << logged.value().entries.size() << "dispatches,"
@@ -411,8 +553,12 @@ storage::Result<storage::ExpiryReport> SyncService::expire()
     m_purgedSeq = std::max(m_purgedSeq, report.value().purgedSeq);
     if (m_feedEnabled)
         m_feed.devicesExpired = true;
-    if (report.value().tombstonesRemoved > 0)
+    if (report.value().tombstonesRemoved > 0) {
         m_cache.clear(); // purged tombstones must not linger in memory
+        // What inherited from a purged tombstone waits for its parent again.
+        if (auto orphans = m_orphans.load(m_storage); !orphans)
+            m_available = false;
+    }
     return report;
 }
 

@@ -6,7 +6,9 @@
 #include "clientrows.h"
 #include "commands.h"
 #include "dispatchintake.h"
+#include "groupshift.h"
 #include "objectcache.h"
+#include "orphanindex.h"
 #include "outcomeplanner.h"
 #include "outcomes.h"
 #include "sessionstate.h"
@@ -55,6 +57,19 @@ public:
     // Sessions of users disabled since they logged in are refused
     // (auth_failed): `seneschal-server user disable` runs in another process.
     Outcome refuseDisabledUsers();
+
+    // ---- group membership (PROTOCOL.md 7) ----
+    // Local groups changed in storage since the last call (the admin
+    // interface, or `seneschal-server group` in any process: storage counts
+    // the changes): every connected session whose groups change receives
+    // copies of what they open and revokes for what they close, at once
+    // when live, right after synced while it catches up. A session whose
+    // user became or stopped being an admin is closed with 4410; its next
+    // login gets a reset and a full copy.
+    void refreshGroups(Outcome &outcome);
+    // The groups LDAP gives `uuid` now (a periodic refresh): the same for
+    // the user's sessions.
+    void setProviderGroups(const QString &uuid, const QStringList &groups, Outcome &outcome);
 
     // Writes every attached device's client row (its cursor is otherwise
     // written every cursorSaveIntervalMs): at shutdown.
@@ -110,11 +125,23 @@ private:
     // One transaction for the pass; the admin feed is filled from what it
     // committed (and from nothing else).
     bool commit(SyncPass &pass);
+    // Objects that waited for a parent this pass creates get their access
+    // change (PROTOCOL.md 9.6, 7); returns the oids the pass creates.
+    QStringList welcomeArrivals(SyncPass &pass);
+    // After a commit: what the created objects wait for, and what waits no more.
+    void indexOrphans(const QStringList &created);
     // uploadEnd, catch-up windows and detaches, after everything else.
     void emitSessionEnds(SyncPass &pass, Outcome &outcome);
     // The session's upload changes go out once; then they are forgotten.
     void broadcastUpload(SessionId id, SessionState &session, Outcome &outcome);
     void beginCatchUp(SessionId id, SessionState &session, Outcome &outcome);
+    // The session's groups are now `groups` (sorted): applied at once when
+    // live, kept for after synced otherwise.
+    void regroup(SessionId id, SessionState &session, QStringList groups, Outcome &outcome);
+    void applyGroups(SessionId id, SessionState &session, const QStringList &groups,
+                     Outcome &outcome);
+    // Groups that changed while the session caught up, now that it is live.
+    void applyPendingGroups(SessionId id, SessionState &session, Outcome &outcome);
     void continueCatchUp(SessionId id, SessionState &session, Outcome &outcome);
     void catchUpFailed(SessionId id, const storage::StorageError &error, Outcome &outcome);
     // Merges, from the dispatch log, the uploads storage knows as open: left
@@ -131,6 +158,7 @@ private:
     Clock m_clock;
     ObjectCache m_cache;
     AccessPolicy m_policy;
+    OrphanIndex m_orphans;
     SessionMap m_sessions;
     ViewerCounts m_viewers; // of m_sessions
     // The roles of a pass, in the order they act on it.
@@ -140,6 +168,8 @@ private:
     ShareApplier m_shares;
     OutcomePlanner m_planner;
     CatchUpSpooler m_spooler;
+    GroupShift m_groupShift;
+    qint64 m_groupsVersion = -1; // storage's groupsVersion() last applied
     qint64 m_lastSeq = 0;
     qint64 m_purgedSeq = 0;
     qint64 m_lastConflictId = 0;

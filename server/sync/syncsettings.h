@@ -28,6 +28,8 @@ struct SyncSettings
     int uploadMergeWindow = 250;
     // How often a connected device's acknowledged cursor is written.
     qint64 cursorSaveIntervalMs = 30000;
+    // Members of this group are admins (auth/adminGroup): they see everything.
+    QString adminGroup = QStringLiteral("admins");
 
     engine::Access defaultAccessFor(const QString &kind) const
     {

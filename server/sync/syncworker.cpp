@@ -34,6 +34,9 @@ void SyncWorker::start()
         // Queued behind the commands already waiting, like any other pass.
         drain();
         deliver(m_service->refuseDisabledUsers());
+        Outcome regrouped;
+        m_service->refreshGroups(regrouped);
+        deliver(regrouped);
     });
     m_userCheckTimer->start();
     if (m_adminFactory) {
@@ -189,6 +192,14 @@ void SyncWorker::finish()
     m_service.reset();
     if (m_storage)
         m_storage->close();
+}
+
+void SyncWorker::setProviderGroups(const QString &uuid, const QStringList &groups)
+{
+    drain();
+    Outcome outcome;
+    m_service->setProviderGroups(uuid, groups, outcome);
+    deliver(outcome);
 }
 
 QString SyncWorker::expireNow()

@@ -55,6 +55,9 @@ public:
     Q_INVOKABLE void finish();
     // Worker thread: run expiry now; returns a one-line report.
     Q_INVOKABLE QString expireNow();
+    // Worker thread: the groups LDAP gives `uuid` now (SyncService::
+    // setProviderGroups). Invoke queued.
+    Q_INVOKABLE void setProviderGroups(const QString &uuid, const QStringList &groups);
 
     static constexpr int kMaxCommandsPerPass = 4000;
     // A session's share of a pass: large while it is alone, smaller while
@@ -64,7 +67,8 @@ public:
     // upload stayed at 30-34 ms (bench/RESULTS.md).
     static constexpr int kMaxCommandsPerSessionAlone = 400;
     static constexpr int kMaxCommandsPerSessionShared = 150;
-    // How often connected users are checked for having been disabled.
+    // How often connected users are checked for having been disabled, and
+    // local groups for changes made by another process.
     static constexpr int kUserCheckIntervalMs = 3000;
     // How often the admin desk flushes coalesced device rows (stats and
     // lags go out every fourth tick).

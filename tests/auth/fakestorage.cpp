@@ -113,6 +113,11 @@ Result<QList<engine::ObjectState>> FakeStorage::objectsGrantedTo(const QString &
     return notHere();
 }
 
+Result<QList<ParentLink>> FakeStorage::waitingForParent()
+{
+    return notHere();
+}
+
 Result<QList<AccessChange>> FakeStorage::accessChangesAfter(qint64)
 {
     return notHere();
@@ -318,6 +323,16 @@ Result<QStringList> FakeStorage::disabledUsers()
         if (user.disabled)
             list << user.uuid;
     return list;
+}
+
+Result<qint64> FakeStorage::groupsVersion()
+{
+    return notHere();
+}
+
+Result<QHash<QString, QStringList>> FakeStorage::memberships()
+{
+    return notHere();
 }
 
 } // namespace seneschal::test

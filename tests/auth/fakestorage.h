@@ -58,6 +58,7 @@ public:
     storage::Result<QList<storage::AuditRecord>> recentAudit(int limit) override;
     storage::Result<QList<engine::ObjectState>> childrenOf(const QStringList &parents) override;
     storage::Result<QList<engine::ObjectState>> objectsGrantedTo(const QString &principal) override;
+    storage::Result<QList<storage::ParentLink>> waitingForParent() override;
     storage::Result<QList<storage::AccessChange>> accessChangesAfter(qint64 afterSeq) override;
     storage::Result<std::optional<storage::ClientRecord>> client(const QString &cuid) override;
     storage::Result<QList<storage::ClientRecord>> clients() override;
@@ -79,6 +80,8 @@ public:
     storage::Result<QStringList> groupMembers(const QString &gid) override;
     storage::Result<QStringList> groupsOf(const QString &uuid) override;
     storage::Result<QStringList> disabledUsers() override;
+    storage::Result<qint64> groupsVersion() override;
+    storage::Result<QHash<QString, QStringList>> memberships() override;
 
 private:
     std::optional<storage::StorageError> unusable() const;

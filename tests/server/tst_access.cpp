@@ -282,6 +282,76 @@ private Q_SLOTS:
         QVERIFY(!bob.object(u"team-item"_s).has_value());
     }
 
+    // PROTOCOL.md 7: a user who joins a group while connected receives the
+    // copies live, and a revoke when leaving it; the group commands run in
+    // another process (`seneschal-server group`).
+    void group_joined_while_connected_brings_the_list_live()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"team-list"_s, {{u"title"_s, u"Team"_s}}, under(u"list"_s));
+        alice.dispatch(u"team-item"_s, {{u"name"_s, u"x"_s}}, under(u"item"_s, u"team-list"_s));
+        QVERIFY(drained(alice));
+        QVERIFY(share(alice, u"team-list"_s, {u"group:friends"_s}));
+        QVERIFY(settled(bob));
+        QVERIFY(!bob.object(u"team-list"_s).has_value());
+
+        bob.clearReceived();
+        QCOMPARE(server->runCli({u"group"_s, u"member-add"_s, u"friends"_s, u"bob"_s}, {}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"team-item"_s).has_value(), kTimeout);
+        QVERIFY(bob.object(u"team-list"_s).has_value());
+        QCOMPARE(bob.state(), SyncClient::State::Live); // no reconnect needed
+        // Broadcasts now reach him through the group.
+        alice.dispatch(u"team-item"_s, {{u"name"_s, u"y"_s}});
+        QTRY_COMPARE_WITH_TIMEOUT(bob.object(u"team-item"_s)->props.value(u"name"_s).toString(),
+                                  u"y"_s, kTimeout);
+
+        bob.clearReceived();
+        QCOMPARE(server->runCli({u"group"_s, u"member-remove"_s, u"friends"_s, u"bob"_s}, {}), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(oidsIn(bob.received(), u"revoke"_s),
+                                  (QSet<QString>{u"team-list"_s, u"team-item"_s}), kTimeout);
+        QVERIFY(!bob.object(u"team-list"_s).has_value());
+        alice.dispatch(u"team-item"_s, {{u"name"_s, u"z"_s}});
+        QVERIFY(drained(alice));
+        QVERIFY(settled(bob));
+        QVERIFY(!oidsIn(bob.received(), u"dispatch"_s).contains(u"team-item"_s));
+
+        // His next login knows the groups he was left with: nothing twice.
+        QVERIFY(offline(bob));
+        bob.clearReceived();
+        QVERIFY(live(bob));
+        QVERIFY(!oidsIn(bob.received(), u"dispatch"_s).contains(u"team-list"_s));
+        QVERIFY(!oidsIn(bob.received(), u"revoke"_s).contains(u"team-list"_s));
+    }
+
+    // Joining the admin group opens everything at once: the device is closed
+    // with 4410 and starts again from a reset and a full copy.
+    void joining_the_admin_group_while_connected_brings_a_full_copy()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"secret"_s, {{u"title"_s, u"Mine"_s}}, under(u"list"_s));
+        client::DispatchOptions note = under(u"note"_s);
+        note.access = engine::Access::Public;
+        alice.dispatch(u"note"_s, {{u"text"_s, u"hi"_s}}, note); // bob's since passes "secret"
+        QVERIFY(drained(alice));
+        QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"note"_s).has_value(), kTimeout);
+        QVERIFY(settled(bob));
+        QSignalSpy closed(&bob, &SyncClient::disconnected);
+        QCOMPARE(server->runCli({u"group"_s, u"add"_s, u"admins"_s}, {}), 0);
+        QCOMPARE(server->runCli({u"group"_s, u"member-add"_s, u"admins"_s, u"bob"_s}, {}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), kTimeout);
+        QCOMPARE(closed.first().at(0).toInt(), 4410);
+        bob.clearReceived();
+        QVERIFY(live(bob));
+        QVERIFY(!bob.receivedOfType(u"reset"_s).isEmpty());
+        QVERIFY(bob.object(u"secret"_s).has_value());
+    }
+
     // PROTOCOL.md 9.5 and 7: every object an access change delivers carries
     // that change's seq, and none arrives before its parent, also those
     // created after the grantee's since.
@@ -331,6 +401,99 @@ private Q_SLOTS:
         QVERIFY(position[u"plan"_s] < position[u"plan-old"_s]);
         QVERIFY(position[u"plan"_s] < position[u"plan-new"_s]);
         QVERIFY(position[u"plan-new"_s] < position[u"plan-new-img"_s]);
+    }
+
+    // PROTOCOL.md 9.6, 7 and 8: an inherit object created before its parent
+    // is its owner's until the parent exists; then it reaches everyone the
+    // parent opens it to, live and in the spool, after the parent and with
+    // the seq of that change.
+    void orphaned_children_reach_others_when_their_parent_appears()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        SyncClient &carol = device(u"carol-phone"_s, u"carol"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        QVERIFY(live(carol));
+        alice.dispatch(u"late-item"_s, {{u"name"_s, u"milk"_s}}, under(u"item"_s, u"late-list"_s));
+        alice.dispatch(u"late-img"_s, {{u"png"_s, u"AA"_s}}, under(u"image"_s, u"late-item"_s));
+        // Something carol sees, so that her since passes the waiting objects.
+        client::DispatchOptions note = under(u"note"_s);
+        note.access = engine::Access::Public;
+        alice.dispatch(u"note"_s, {{u"text"_s, u"hi"_s}}, note);
+        QVERIFY(drained(alice));
+        QTRY_VERIFY_WITH_TIMEOUT(carol.object(u"note"_s).has_value(), kTimeout);
+        QVERIFY(settled(carol));
+        QVERIFY(offline(carol));
+        QVERIFY(settled(bob));
+        QVERIFY(!bob.object(u"late-item"_s).has_value());
+
+        bob.clearReceived();
+        client::DispatchOptions list = under(u"list"_s);
+        list.access = engine::Access::Public;
+        alice.dispatch(u"late-list"_s, {{u"title"_s, u"Later"_s}}, list);
+        QVERIFY(drained(alice));
+        QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"late-img"_s).has_value(), kTimeout);
+        QCOMPARE(bob.object(u"late-item"_s)->props.value(u"name"_s).toString(), u"milk"_s);
+        auto order = [](const QList<QJsonObject> &got) {
+            QHash<QString, std::pair<qsizetype, qint64>> at; // oid -> position, seq
+            for (qsizetype i = 0; i < got.size(); ++i) {
+                if (got[i].value(u"type"_s) == u"dispatch"_s)
+                    at.insert(got[i].value(u"oid"_s).toString(),
+                              {i, got[i].value(u"seq"_s).toInteger()});
+            }
+            return at;
+        };
+        const auto sent = order(bob.received());
+        QVERIFY(sent.contains(u"late-list"_s));
+        QVERIFY(sent[u"late-list"_s].first < sent[u"late-item"_s].first);
+        QVERIFY(sent[u"late-item"_s].first < sent[u"late-img"_s].first);
+        QVERIFY(sent[u"late-item"_s].second > sent[u"late-list"_s].second);
+        QCOMPARE(sent[u"late-img"_s].second, sent[u"late-item"_s].second);
+
+        // carol was away: her spool carries them, the parent first.
+        carol.clearReceived();
+        QVERIFY(live(carol));
+        const auto spooled = order(carol.received());
+        for (const QString &oid : {u"late-list"_s, u"late-item"_s, u"late-img"_s})
+            QVERIFY2(spooled.contains(oid), qPrintable(u"missing: "_s + oid));
+        QVERIFY(spooled[u"late-list"_s].first < spooled[u"late-item"_s].first);
+        QVERIFY(spooled[u"late-item"_s].first < spooled[u"late-img"_s].first);
+        QCOMPARE(spooled[u"late-item"_s].second, sent[u"late-item"_s].second);
+        QCOMPARE(carol.object(u"late-img"_s)->props.value(u"png"_s).toString(), u"AA"_s);
+
+        // And across a restart: what waits is read back from storage.
+        alice.dispatch(u"later-item"_s, {{u"name"_s, u"eggs"_s}},
+                       under(u"item"_s, u"later-list"_s));
+        QVERIFY(drained(alice));
+        QVERIFY(offline(alice));
+        QVERIFY(offline(bob));
+        QVERIFY(offline(carol));
+        QCOMPARE(server->stop(), 0);
+        QVERIFY(server->start());
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"later-list"_s, {{u"title"_s, u"Even later"_s}}, list);
+        QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"later-item"_s).has_value(), kTimeout);
+    }
+
+    // The other side of the same rule: a private parent of another user
+    // shuts the child's owner out, and the owner's device gets a revoke.
+    void orphan_owner_shut_out_by_a_private_parent_gets_a_revoke()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        alice.dispatch(u"stray"_s, {{u"name"_s, u"x"_s}}, under(u"item"_s, u"bobs-list"_s));
+        QVERIFY(drained(alice));
+        QVERIFY(alice.object(u"stray"_s).has_value());
+        bob.dispatch(u"bobs-list"_s, {{u"title"_s, u"Mine"_s}}, under(u"list"_s));
+        QVERIFY(drained(bob));
+        QTRY_VERIFY_WITH_TIMEOUT(oidsIn(alice.received(), u"revoke"_s).contains(u"stray"_s),
+                                 kTimeout);
+        QVERIFY(!alice.object(u"stray"_s).has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"stray"_s).has_value(), kTimeout);
     }
 
     // PROTOCOL.md 8: one dispatch per oid between rehydrateEnd and synced,

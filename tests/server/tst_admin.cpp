@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTest>
 #include <memory>
 
@@ -475,8 +476,15 @@ private Q_SLOTS:
         QVERIFY(audit);
         QCOMPARE(audit->value(u"row"_s).toObject().value(u"name"_s).toString(), u"dave"_s);
         QVERIFY(!audit->value(u"row"_s).toObject().contains(u"password"_s));
+        // A list of the family's, which dave may see once he joins it.
+        writer->dispatch(u"fam-list"_s, QJsonObject{{u"title"_s, u"Ours"_s}},
+                         opts(std::nullopt, u"list"_s));
+        QSignalSpy shared(writer.get(), &client::SyncClient::shared);
+        writer->share(u"fam-list"_s, {u"group:family"_s});
+        QVERIFY(shared.wait(kTimeout) || !shared.isEmpty());
         auto dave = device(u"dave-phone"_s, u"dave"_s);
         QVERIFY(goLive(*dave));
+        QVERIFY(!dave->object(u"fam-list"_s).has_value());
         auto member = admin->reply(admin->request({{u"type"_s, u"group"_s},
                                                    {u"op"_s, u"member-add"_s},
                                                    {u"group"_s, u"family"_s},
@@ -484,6 +492,9 @@ private Q_SLOTS:
                                    kTimeout);
         QVERIFY(member);
         QCOMPARE(member->value(u"type"_s).toString(), u"done"_s);
+        // Live, without logging in again (PROTOCOL.md 7).
+        QTRY_VERIFY_WITH_TIMEOUT(dave->object(u"fam-list"_s).has_value(), kTimeout);
+        QVERIFY(dave->isLive());
         auto groups = admin->reply(admin->request({{u"type"_s, u"groups"_s}}), kTimeout);
         QVERIFY(groups);
         bool daveInFamily = false;

@@ -80,7 +80,7 @@ public:
         device.live = false;
         device.synced = -1;
         device.lastSpoolSeq = since;
-        pass({AttachCommand{id, cuid, Viewer{user, groups, false}, since, {}, 0}});
+        pass({AttachCommand{id, cuid, Viewer{user, groups, false}, since, {}, 0, {}}});
     }
     // A device that attaches, uploads nothing and catches up from `since`.
     void reconnect(SessionId id, const QString &cuid, const QString &user, qint64 since)

@@ -41,7 +41,7 @@ public:
     }
     AttachCommand attach(SessionId id) const
     {
-        return AttachCommand{id, kCuid, Viewer{u"alice"_s, {}, false}, 0, {}, 0};
+        return AttachCommand{id, kCuid, Viewer{u"alice"_s, {}, false}, 0, {}, 0, {}};
     }
     // An upload dispatch as a session hands it over, its frame included.
     SubmitCommand upload(SessionId id, const QString &oid, int value)

@@ -169,6 +169,13 @@ SqlStatements sqliteStatements()
     s.selectGroups = u"SELECT gid FROM local_groups ORDER BY gid"_s;
     s.selectGroupMembers = u"SELECT uuid FROM group_members WHERE gid = ? ORDER BY uuid"_s;
     s.selectGroupsOf = u"SELECT gid FROM group_members WHERE uuid = ? ORDER BY gid"_s;
+    s.selectMemberships = u"SELECT uuid, gid FROM group_members ORDER BY uuid, gid"_s;
+    s.selectGroupsVersion = u"SELECT meta_value FROM meta WHERE meta_key = 'groups_version'"_s;
+    s.selectWaitingForParent =
+        u"SELECT c.oid, c.parent FROM objects c LEFT JOIN objects p ON p.oid = c.parent "
+        "WHERE c.access = 'inherit' AND c.parent <> '' AND p.oid IS NULL"_s;
+    s.bumpGroupsVersion = u"INSERT INTO meta (meta_key, meta_value) VALUES ('groups_version', 1) "
+                          "ON CONFLICT (meta_key) DO UPDATE SET meta_value = meta_value + 1"_s;
     return s;
 }
 
