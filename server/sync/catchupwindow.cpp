@@ -65,9 +65,12 @@ private:
     storage::Status revokeWithInheritors(const QString &oid, qint64 seq);
     storage::Status shift(const QString &oid, bool couldSee, qint64 seq);
     // The seq `markOf` gives the nearest ancestor of `state` that has one (a
-    // mark is >= 0), or -1.
+    // mark is >= 0), or -1. With `inheritedOnly` the walk stops at the first
+    // ancestor that does not inherit: what is above it does not decide who
+    // sees `state`.
     template<typename MarkOf>
-    qint64 ancestorMark(const engine::ObjectState &state, MarkOf &&markOf);
+    qint64 ancestorMark(const engine::ObjectState &state, MarkOf &&markOf,
+                        bool inheritedOnly = false);
 
     struct Item
     {
@@ -182,8 +185,11 @@ bool CatchUpWindow::Plan::gainedLater(const engine::ObjectState &state)
         return true;
     if (state.access != engine::Access::Inherit)
         return false;
+    // Only a gain the object inherits counts: a public item under a list
+    // granted later is no part of that grant (seed 995081166).
     const qint64 gained = ancestorMark(
-        state, [&](const QString &ancestor) { return m_catchUp.gainedAt.value(ancestor, -1); });
+        state, [&](const QString &ancestor) { return m_catchUp.gainedAt.value(ancestor, -1); },
+        true);
     return gained > state.seq;
 }
 
@@ -287,14 +293,17 @@ storage::Status CatchUpWindow::Plan::shiftGroupAccess(qint64 upTo)
 }
 
 template<typename MarkOf>
-qint64 CatchUpWindow::Plan::ancestorMark(const engine::ObjectState &state, MarkOf &&markOf)
+qint64 CatchUpWindow::Plan::ancestorMark(const engine::ObjectState &state, MarkOf &&markOf,
+                                         bool inheritedOnly)
 {
     QString parent = state.parent;
     for (int depth = 0; !parent.isEmpty() && depth < AccessPolicy::kMaxInheritDepth; ++depth) {
         if (const qint64 mark = markOf(parent); mark >= 0)
             return mark;
         const engine::ObjectState *ancestor = m_window.m_cache.lookup(parent);
-        parent = ancestor ? ancestor->parent : QString();
+        const bool goOn =
+            ancestor && (!inheritedOnly || ancestor->access == engine::Access::Inherit);
+        parent = goOn ? ancestor->parent : QString();
     }
     return -1;
 }

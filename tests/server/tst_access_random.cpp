@@ -1,13 +1,19 @@
 // Access control under random load (PROTOCOL.md sections 7 and 8), end to
 // end against the real server: random puts, deletes, restores, grants,
-// revokes, access changes, group changes and disconnections across several
-// devices of three users, checked against an independent model of who may
-// see what. After every operation no device may have received a dispatch
-// about an object its user may not see, nor a revoke of one it still may;
-// at the end every replica equals the visible part of the master copy.
+// revokes, access changes, group changes made through the admin interface
+// while the users' devices are connected, `inherit` objects created before
+// their parent (PROTOCOL.md 9.6) and the parents created later, and
+// disconnections across several devices of three users, checked against an
+// independent model of who may see what. After every operation no device may have received a
+// dispatch about an object its user may not see, nor a revoke of one it still may; at the end every
+// replica equals the visible part of the master copy.
 //
 // The run is seeded: the seed is printed, and SENESCHAL_SEED replays it
-// (SENESCHAL_STEPS sets the number of operations).
+// (SENESCHAL_STEPS sets the number of operations). SENESCHAL_CLASSIC_OPS=1
+// runs the operations of the seeds that once found bugs, as they were then:
+// no orphans, and group changes with the command line followed by a new
+// login of the user's live devices.
+#include "adminprobe.h"
 #include "client/syncclient.h"
 #include "testserver.h"
 
@@ -103,6 +109,10 @@ class AccessRandomTest : public QObject
     QMap<QString, QSet<QString>> groupsOf; // user -> groups in the user database
     QMap<QString, ModelObject> objects;    // the objects the server committed
     int nextOid = 0;
+    bool classicOps = false;
+    // Oids named as parents before anything was created under them.
+    QStringList pendingParents;
+    std::unique_ptr<test::AdminProbe> console;
 
     QStringList log;
     QStringList failures;
@@ -396,6 +406,13 @@ class AccessRandomTest : public QObject
         ModelObject object;
         object.owner = d.user;
         client::DispatchOptions options;
+        if (!classicOps) {
+            const int orphans = pick(6);
+            if (orphans == 0)
+                return opCreateOrphan(d, oid, object);
+            if (orphans == 1 && !pendingParents.isEmpty())
+                return opCreatePendingParent(d);
+        }
         const int what = pick(10);
         QStringList parents;
         if (what >= 3) {
@@ -423,6 +440,42 @@ class AccessRandomTest : public QObject
               u"create %1 %2%3"_s.arg(object.kind, oid,
                                       object.parent.isEmpty() ? QString()
                                                               : u" under "_s + object.parent));
+    }
+
+    // An item under a parent that does not exist yet (PROTOCOL.md 9.6): its
+    // owner's until the parent is created.
+    void opCreateOrphan(Device &d, const QString &oid, ModelObject object)
+    {
+        if (pendingParents.isEmpty() || pick(2) == 0) {
+            pendingParents.append(u"p%1"_s.arg(++nextOid));
+            pendingParents.sort();
+        }
+        object.kind = u"item"_s;
+        object.parent = choose(pendingParents);
+        object.access = Access::Inherit;
+        client::DispatchOptions options;
+        options.kind = object.kind;
+        options.parent = object.parent;
+        options.access = Access::Inherit;
+        count(u"orphan"_s);
+        write(d, oid, randomProps(), options, true, object,
+              u"create orphan %1 under %2"_s.arg(oid, object.parent));
+    }
+    // The parent some orphans wait for: a private or public list.
+    void opCreatePendingParent(Device &d)
+    {
+        const QString oid = choose(pendingParents);
+        pendingParents.removeAll(oid);
+        ModelObject object;
+        object.owner = d.user;
+        object.kind = u"list"_s;
+        object.access = pick(2) == 0 ? Access::Private : Access::Public;
+        client::DispatchOptions options;
+        options.kind = object.kind;
+        options.access = object.access;
+        count(u"parent arrives"_s);
+        write(d, oid, randomProps(), options, true, object,
+              u"create %1 list %2 (awaited)"_s.arg(accessText(object.access), oid));
     }
 
     bool shareAndWait(Device &d, const QString &oid, const QStringList &grant,
@@ -494,9 +547,32 @@ class AccessRandomTest : public QObject
         const QString user = choose(users);
         const QString group = choose(groupNames);
         const bool member = groupsOf[user].contains(group);
-        note(u"group %1 %2 %3"_s.arg(member ? u"member-remove"_s : u"member-add"_s, group, user));
-        if (server->runCli({u"group"_s, member ? u"member-remove"_s : u"member-add"_s, group, user},
-                           {}) != 0) {
+        const QString op = member ? u"member-remove"_s : u"member-add"_s;
+        note(u"group %1 %2 %3"_s.arg(op, group, user));
+        if (!classicOps) {
+            // Through the admin interface, while the devices stay connected:
+            // they get the copies and revokes live (PROTOCOL.md 7), before
+            // the answer reaches the console.
+            auto answer = console->reply(console->request({{u"type"_s, u"group"_s},
+                                                           {u"op"_s, op},
+                                                           {u"group"_s, group},
+                                                           {u"name"_s, user}}),
+                                         kTimeout);
+            if (!answer || answer->value(u"type"_s) != u"done"_s) {
+                fail(u"the group change failed: %1"_s.arg(answer ? compact(*answer) : u"-"_s));
+                return;
+            }
+            count(u"group change live"_s);
+            if (member)
+                groupsOf[user].remove(group);
+            else
+                groupsOf[user].insert(group);
+            for (Device *d :
+                 devicesWhere([&](const Device &x) { return x.online && x.user == user; }))
+                d->groups = groupsOf.value(user);
+            return;
+        }
+        if (server->runCli({u"group"_s, op, group, user}, {}) != 0) {
             fail(u"the group change failed"_s);
             return;
         }
@@ -670,19 +746,28 @@ private Q_SLOTS:
         qInfo().noquote() << u"SENESCHAL_SEED=%1"_s.arg(seed);
 
         groupsOf = {{u"u1"_s, {u"g1"_s}}, {u"u2"_s, {u"g2"_s}}, {u"u3"_s, {u"g1"_s, u"g2"_s}}};
+        classicOps = qEnvironmentVariableIntValue("SENESCHAL_CLASSIC_OPS") == 1;
+        pendingParents.clear();
+        nextOid = 0;
         server = std::make_unique<TestServer>();
         // Catch-ups of more than ten objects go out in several windows, so
         // the model checks those too.
         server->set(u"sync/spoolPageSize"_s, u"10"_s);
         for (const QString &user : users)
             QVERIFY(server->addUser(user, user + u"-pw"_s, sortedList(groupsOf[user])));
+        QVERIFY(server->addUser(u"root"_s, u"root-pw"_s, {u"admins"_s}));
         QVERIFY(server->start());
+        QUrl url = server->url();
+        url.setPath(u"/v1/admin"_s);
+        console = std::make_unique<test::AdminProbe>(url, server->caCertificates());
+        QVERIFY(console->login(u"root"_s, u"root-pw"_s, kTimeout));
     }
     void cleanup()
     {
         if (QTest::currentTestFailed())
             qWarning().noquote() << "server output:\n" << server->output().right(4000);
         devices.clear();
+        console.reset();
         server.reset();
     }
 
