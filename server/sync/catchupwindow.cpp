@@ -201,12 +201,33 @@ storage::Status CatchUpWindow::Plan::readGains(qint64 since, qint64 upTo)
     auto changes = m_window.m_storage.accessChangesAfter(since);
     if (!changes)
         return changes.error();
+    // The net change per object, as shiftChangedAccess judges it: hidden
+    // for a while and open again is no gain, and copyChanged sends what
+    // changed meanwhile at its own seq (seed 2964718366).
+    struct Net
+    {
+        bool couldSee = false;
+        bool canSee = false;
+        qint64 lastSeq = 0;
+    };
+    QHash<QString, Net> net;
+    QStringList order;
     for (const storage::AccessChange &change : changes.value()) {
         if (change.seq > upTo)
             break;
-        if (!Audience::fromJson(change.before).admits(m_previous) &&
-            Audience::fromJson(change.after).admits(m_viewer))
-            m_catchUp.gainedAt.insert(change.oid, change.seq);
+        auto it = net.find(change.oid);
+        if (it == net.end()) {
+            it = net.insert(change.oid,
+                            Net{Audience::fromJson(change.before).admits(m_previous), false, 0});
+            order.append(change.oid);
+        }
+        it->canSee = Audience::fromJson(change.after).admits(m_viewer);
+        it->lastSeq = change.seq;
+    }
+    for (const QString &oid : std::as_const(order)) {
+        const Net &change = net[oid];
+        if (!change.couldSee && change.canSee)
+            m_catchUp.gainedAt.insert(oid, change.lastSeq);
     }
     return storage::Done{};
 }
