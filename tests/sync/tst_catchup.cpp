@@ -138,6 +138,14 @@ public:
     }
 
     SyncService &service() { return *m_service; }
+    storage::SqliteStorage &storage() { return *m_storage; }
+    // What the sync worker does every few seconds: local group changes.
+    void refreshGroups()
+    {
+        Outcome outcome;
+        m_service->refreshGroups(outcome);
+        deliver(outcome);
+    }
     qint64 &now() { return m_now; }
     std::map<SessionId, Device> devices;
 
@@ -193,6 +201,10 @@ private:
             Device &device = found->second;
             if (step.kind == Outcome::Step::GoLive) {
                 device.live = true;
+                continue;
+            }
+            if (step.kind == Outcome::Step::Regroup) {
+                device.viewer = step.viewer;
                 continue;
             }
             if (step.kind != Outcome::Step::DirectFrame)
@@ -433,6 +445,40 @@ private Q_SLOTS:
         const Device &device = h.devices[d];
         QVERIFY(device.live);
         QCOMPARE(device.visible(), named(u"f"_s, 0, 25));
+    }
+
+    // A user who joins a group while a device catches up gets what the group
+    // opens right after synced, not in the middle of the catch-up (one
+    // message per oid before synced); leaving it again revokes it, live.
+    void group_joined_during_the_catch_up_arrives_after_synced()
+    {
+        Harness h;
+        QVERIFY(h.start());
+        h.connectLive(kWriter, u"alice"_s);
+        h.pass({h.put(u"L"_s, engine::Access::Private)});
+        h.pass({h.put(u"C"_s, engine::Access::Inherit, u"L"_s)});
+        h.pass({Harness::share(u"L"_s, engine::Access::Private, {u"group:g"_s})});
+        h.pass(h.puts(u"f"_s, 0, 35));
+        QVERIFY(h.storage().createGroup(u"g"_s));
+
+        const SessionId d = 2;
+        h.attach(d, u"dev-bob"_s, u"bob"_s, 0);
+        h.pass({UploadEndCommand{d}}); // the first window
+        QVERIFY(!h.devices[d].live);
+        QVERIFY(h.storage().addGroupMember(u"g"_s, u"bob"_s));
+        h.refreshGroups();
+        QVERIFY(!h.devices[d].objects.count(u"L"_s)); // not before synced
+        h.finishCatchUp(d);
+        QVERIFY(h.devices[d].live);
+        QCOMPARE(h.devices[d].visible(), named(u"f"_s, 0, 35, {u"L"_s, u"C"_s}));
+        QCOMPARE(h.devices[d].viewer.groups, QStringList{u"g"_s});
+
+        // Live: broadcasts reach it through the group, and leaving revokes.
+        h.pass({h.put(u"C"_s)});
+        QVERIFY(h.storage().removeGroupMember(u"g"_s, u"bob"_s));
+        h.refreshGroups();
+        QCOMPARE(h.devices[d].visible(), named(u"f"_s, 0, 35));
+        QVERIFY(h.devices[d].viewer.groups.isEmpty());
     }
 
     // The device was granted list L while away; I, under L, stopped
