@@ -145,9 +145,9 @@ void Hub::shiftAccess(const sync::AccessShift &shift)
         for (qsizetype i = 0; i < shift.pieces.size(); ++i) {
             const auto &piece = shift.pieces[i];
             const bool sees = piece.audience.admits(session->viewer());
-            if (after && sees)
+            if (after && sees && !piece.copy.isEmpty())
                 sendShared(session, piece.copy, copies[i], m_counters);
-            else if (!after && !sees)
+            else if (!after && !sees && !piece.revoke.isEmpty())
                 sendShared(session, piece.revoke, revokes[i], m_counters);
         }
     });

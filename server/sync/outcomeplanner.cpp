@@ -119,7 +119,7 @@ void OutcomePlanner::broadcastUploadChanges(SessionId id, const SessionState &se
 
 bool OutcomePlanner::shiftArrivals(SyncPass &pass, Outcome &outcome)
 {
-    return shiftAccess(pass, pass.arrivalOrder, outcome);
+    return shiftAccess(pass, pass.arrivalOrder, outcome, true);
 }
 
 QSet<SessionId> OutcomePlanner::gainersOf(const SyncPass &pass, const QString &oid,
@@ -134,7 +134,8 @@ QSet<SessionId> OutcomePlanner::gainersOf(const SyncPass &pass, const QString &o
     return gainers;
 }
 
-bool OutcomePlanner::shiftAccess(SyncPass &pass, const QStringList &oids, Outcome &outcome)
+bool OutcomePlanner::shiftAccess(SyncPass &pass, const QStringList &oids, Outcome &outcome,
+                                 bool arrivals)
 {
     bool connected = true;
     for (const QString &oid : oids) {
@@ -176,6 +177,17 @@ bool OutcomePlanner::shiftAccess(SyncPass &pass, const QStringList &oids, Outcom
         }
         QList<const engine::ObjectState *> affected{state};
         affected += inheritors.value();
+        // A parent created by an upload is broadcast at uploadEnd: those
+        // who see the object through it get the parent first, here.
+        if (arrivals && !pass.liveChanged.contains(state->parent)) {
+            if (const engine::ObjectState *parent = m_cache.peek(state->parent);
+                parent && !gaining.isEmpty()) {
+                AccessShift::Piece piece;
+                piece.audience = m_policy.audienceOf(*parent);
+                piece.copy = protocol::encodeDispatch(*parent);
+                shift.pieces.append(std::move(piece)); // no revoke: it keeps its own access
+            }
+        }
         // Copies and revokes carry the seq of the access change (PROTOCOL.md
         // 9.5). Tombstones are copied too: a later restore sends only what
         // changed, which must meet the properties it restores. Only the

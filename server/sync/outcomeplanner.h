@@ -36,7 +36,9 @@ public:
 
 private:
     // False when storage's connection was lost.
-    bool shiftAccess(SyncPass &pass, const QStringList &oids, Outcome &outcome);
+    // With `arrivals`, the objects' parents were created in the pass.
+    bool shiftAccess(SyncPass &pass, const QStringList &oids, Outcome &outcome,
+                     bool arrivals = false);
     // The attached sessions that `oid`'s access change in this pass opens
     // it to.
     QSet<SessionId> gainersOf(const SyncPass &pass, const QString &oid,

@@ -32,7 +32,9 @@ struct AccessShift
     };
     Audience before;
     Audience after;
-    QList<Piece> pieces; // the object first, then its inheritors
+    // The object first, then its inheritors (after a parent that arrived
+    // in an upload, the parent before all: its copy only, no revoke).
+    QList<Piece> pieces;
 };
 
 // One encoded frame for one session. An admin session's live event names

@@ -477,6 +477,43 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bob.object(u"later-item"_s).has_value(), kTimeout);
     }
 
+    // The parent arrives in another device's upload, whose broadcast waits
+    // for uploadEnd: a live device still gets the parent before the child.
+    void orphan_whose_parent_arrives_in_an_upload_comes_after_it()
+    {
+        SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
+        SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
+        SyncClient &carol = device(u"carol-phone"_s, u"carol"_s);
+        QVERIFY(live(alice));
+        QVERIFY(live(bob));
+        QVERIFY(live(carol));
+        QVERIFY(offline(bob));
+        client::DispatchOptions list = under(u"list"_s);
+        list.access = engine::Access::Public;
+        bob.dispatch(u"bobs-late-list"_s, {{u"title"_s, u"Soon"_s}}, list); // queued offline
+        alice.dispatch(u"waiting-item"_s, {{u"name"_s, u"tea"_s}},
+                       under(u"item"_s, u"bobs-late-list"_s));
+        QVERIFY(drained(alice));
+        QVERIFY(settled(carol));
+        QVERIFY(!carol.object(u"waiting-item"_s).has_value());
+        carol.clearReceived();
+        QVERIFY(live(bob)); // uploads the list
+        QTRY_VERIFY_WITH_TIMEOUT(carol.object(u"waiting-item"_s).has_value(), kTimeout);
+        qsizetype listAt = -1;
+        qsizetype itemAt = -1;
+        const QList<QJsonObject> &got = carol.received();
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            const QString oid = got[i].value(u"oid"_s).toString();
+            if (oid == u"bobs-late-list" && listAt < 0)
+                listAt = i;
+            if (oid == u"waiting-item" && itemAt < 0)
+                itemAt = i;
+        }
+        QVERIFY(listAt >= 0);
+        QVERIFY2(listAt < itemAt, "the child came before its parent");
+        QCOMPARE(carol.object(u"waiting-item"_s)->props.value(u"name"_s).toString(), u"tea"_s);
+    }
+
     // The other side of the same rule: a private parent of another user
     // shuts the child's owner out, and the owner's device gets a revoke.
     void orphan_owner_shut_out_by_a_private_parent_gets_a_revoke()
