@@ -400,6 +400,15 @@ void TestLdap::ldap_stopped_gives_a_clear_error_quickly_while_token_login_succee
              qPrintable(down->result.error.message));
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
 
+    // A group refresh meanwhile reads nobody and changes nothing.
+    timer.restart();
+    const auto refresh = refreshAndWait(service, {u"alice"_s, u"bob"_s, u"carol"_s});
+    QVERIFY(refresh);
+    QCOMPARE(refresh->unavailable, 3);
+    QVERIFY(refresh->groups.isEmpty());
+    QCOMPARE(refresh->notFound, 0);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+
     const auto token = loginAndWait(service, tokenCredentials(first->result.token));
     QVERIFY(token);
     QVERIFY2(token->result.ok, qPrintable(token->result.error.message));
