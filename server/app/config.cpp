@@ -260,6 +260,8 @@ Config Config::load(const QString &path, bool allowMissing, QStringList *errors)
         int(in.integer(u"ldap/networkTimeoutMs"_s, ldap.networkTimeoutMs, 100, 600000));
     ldap.operationTimeoutMs =
         int(in.integer(u"ldap/operationTimeoutMs"_s, ldap.operationTimeoutMs, 100, 600000));
+    ldap.groupRefreshSeconds =
+        int(in.integer(u"ldap/groupRefreshSeconds"_s, ldap.groupRefreshSeconds, 0, 86400));
 
     auto &rate = auth.rateLimit;
     rate.userFreeFailures =

@@ -169,6 +169,15 @@ bool Server::start(QString *error)
     m_syncThread.start();
     QMetaObject::invokeMethod(m_worker, &sync::SyncWorker::start, Qt::QueuedConnection);
 
+    const int refreshSeconds = m_config.auth.ldap.groupRefreshSeconds;
+    if (m_config.auth.providers.contains(u"ldap"_s) && refreshSeconds > 0) {
+        m_ldapRefresh.setInterval(refreshSeconds * 1000);
+        connect(&m_ldapRefresh, &QTimer::timeout, this, &Server::refreshLdapGroups);
+        m_ldapRefresh.start();
+        qCInfo(lcServer) << "LDAP groups of connected users are read again every" << refreshSeconds
+                         << "s (ldap/groupRefreshSeconds)";
+    }
+
     m_listener = new transport::WebSocketListener(m_config.listener, this);
     m_listener->setMaxSockets(maxConnections + kRefusalHeadroom);
     connect(m_listener, &transport::WebSocketListener::connected, this, &Server::onConnected);
@@ -275,6 +284,93 @@ void Server::release(const QHostAddress &address)
         m_quota->release(address);
 }
 
+namespace {
+// The sessions that logged in (and so have a user and are known to the
+// sync service), by uuid.
+QHash<QString, QList<session::Session *>> loggedInByUuid(const session::Hub &hub)
+{
+    QHash<QString, QList<session::Session *>> byUuid;
+    for (session::Session *s : hub.sessions()) {
+        const auto state = s->state();
+        if (state != session::Session::State::Uploading &&
+            state != session::Session::State::CatchingUp && state != session::Session::State::Live)
+            continue;
+        if (!s->viewer().uuid.isEmpty())
+            byUuid[s->viewer().uuid].append(s);
+    }
+    return byUuid;
+}
+
+QStringList sorted(QStringList groups)
+{
+    groups.removeDuplicates();
+    groups.sort();
+    return groups;
+}
+} // namespace
+
+void Server::refreshLdapGroups()
+{
+    if (m_stopped || !m_auth)
+        return;
+    if (m_ldapRefreshing) {
+        qCDebug(lcServer) << "LDAP group refresh skipped: the previous one is still running";
+        return;
+    }
+    const QStringList uuids = loggedInByUuid(*m_hub).keys();
+    if (uuids.isEmpty())
+        return;
+    m_ldapRefreshing = true;
+    m_auth->refreshLdapGroups(uuids, this, [this](const auth::GroupRefresh &refresh) {
+        m_ldapRefreshing = false;
+        applyLdapGroups(refresh);
+    });
+}
+
+void Server::applyLdapGroups(const auth::GroupRefresh &refresh)
+{
+    if (m_stopped)
+        return;
+    // Sessions as they are now: some came or went while LDAP was read.
+    const auto byUuid = loggedInByUuid(*m_hub);
+    QStringList changed;
+    for (auto it = refresh.groups.cbegin(); it != refresh.groups.cend(); ++it) {
+        const QList<session::Session *> sessions = byUuid.value(it.key());
+        bool differs = false;
+        for (session::Session *s : sessions) {
+            if (sorted(s->providerGroups()) != it.value()) {
+                differs = true;
+                s->setProviderGroups(it.value());
+            }
+        }
+        if (!differs)
+            continue;
+        changed << it.key();
+        // Regroups every session of the user, in order with the commands
+        // its devices sent before.
+        QMetaObject::invokeMethod(
+            m_worker,
+            [w = m_worker, uuid = it.key(), groups = it.value()] {
+                w->setProviderGroups(uuid, groups);
+            },
+            Qt::QueuedConnection);
+    }
+    const int users = int(refresh.groups.size()) + refresh.notFound + refresh.unavailable;
+    if (!changed.isEmpty()) {
+        changed.sort();
+        const qsizetype shown = 20;
+        qCInfo(lcServer).noquote()
+            << "LDAP groups read again for" << users << "users in" << refresh.elapsedMs
+            << "ms:" << changed.size() << "changed ("
+            << changed.mid(0, shown).join(u", "_s) + (changed.size() > shown ? u", ..."_s : u""_s)
+            << ")," << refresh.notFound << "not LDAP users," << refresh.unavailable << "not read";
+    } else {
+        qCDebug(lcServer).noquote() << "LDAP groups read again for" << users << "users in"
+                                    << refresh.elapsedMs << "ms: none changed," << refresh.notFound
+                                    << "not LDAP users," << refresh.unavailable << "not read";
+    }
+}
+
 void Server::acceptAdmin(QWebSocket *socket, QTcpSocket *wire)
 {
     if (!m_config.adminAllowed(socket->peerAddress())) {
@@ -309,6 +405,7 @@ void Server::shutdown()
     if (m_stopped || !m_worker)
         return;
     m_stopped = true;
+    m_ldapRefresh.stop();
     qCInfo(lcServer) << "shutting down:" << m_hub->sessionCount() << "sessions";
     m_listener->stop();
     // Commits in flight finish; their acks are queued to the hub...

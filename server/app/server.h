@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <memory>
 
 class QTcpSocket;
@@ -12,7 +13,8 @@ class QWebSocket;
 
 namespace seneschal::auth {
 class AuthService;
-}
+struct GroupRefresh;
+} // namespace seneschal::auth
 namespace seneschal::sync {
 class SyncWorker;
 }
@@ -55,6 +57,11 @@ private:
     // to try again) when over, and then returns false.
     bool admit(QWebSocket *socket);
     void release(const QHostAddress &address);
+    // Every ldap/groupRefreshSeconds: the auth thread reads the LDAP groups
+    // of the users with a device connected, and the sync service gets those
+    // that differ from what the devices have (copies and revokes, live).
+    void refreshLdapGroups();
+    void applyLdapGroups(const auth::GroupRefresh &refresh);
 
     Config m_config;
     std::unique_ptr<auth::AuthService> m_auth;
@@ -64,6 +71,8 @@ private:
     std::unique_ptr<session::ConnectionQuota> m_quota;
     std::unique_ptr<session::MessageBudget> m_budget;
     transport::WebSocketListener *m_listener = nullptr;
+    QTimer m_ldapRefresh;
+    bool m_ldapRefreshing = false;
     quint64 m_nextSessionId = 1;
     qint64 m_startedAtMs = 0;
     bool m_stopped = false;

@@ -31,6 +31,9 @@ struct LdapConfig
     QString groupNameAttribute = QStringLiteral("cn");
     int networkTimeoutMs = 5000;    // connecting
     int operationTimeoutMs = 10000; // each bind or search
+    // How often the groups of connected LDAP users are read again, in
+    // seconds (0: only at password logins).
+    int groupRefreshSeconds = 300;
 };
 
 // A trusted external token issuer ([jwt.<name>] sections). Its tokens are

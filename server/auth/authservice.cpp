@@ -49,4 +49,25 @@ void AuthService::login(const Credentials &credentials, QObject *context,
         Qt::QueuedConnection);
 }
 
+void AuthService::refreshLdapGroups(const QStringList &uuids, QObject *context,
+                                    std::function<void(const GroupRefresh &)> done)
+{
+    AuthWorker::RefreshReply reply = [ctx = QPointer<QObject>(context),
+                                      done = std::move(done)](const GroupRefresh &result) {
+        QObject *target = ctx.data();
+        if (!target)
+            return;
+        QMetaObject::invokeMethod(
+            target,
+            [ctx, done, result] {
+                if (ctx)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+    };
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, uuids, reply] { w->refreshGroups(uuids, reply); },
+        Qt::QueuedConnection);
+}
+
 } // namespace seneschal::auth

@@ -2,6 +2,7 @@
 
 #include "authconfig.h"
 #include "clock.h"
+#include "grouprefresh.h"
 #include "loginservice.h"
 
 #include <QThread>
@@ -42,6 +43,14 @@ public:
     // Thread-safe. `done` runs on `context`'s thread, unless `context` is gone.
     void login(const Credentials &credentials, QObject *context,
                std::function<void(const LoginResult &)> done) override;
+
+    // Thread-safe. Reads the LDAP groups of `uuids` again on the worker
+    // thread (blocking LDAP never runs on the caller's): one connection, the
+    // lookups in sequence, logins served in between. `done` runs on
+    // `context`'s thread, unless `context` is gone. Token logins use what it
+    // learns from then on.
+    void refreshLdapGroups(const QStringList &uuids, QObject *context,
+                           std::function<void(const GroupRefresh &)> done);
 
 private:
     QThread m_thread;

@@ -17,6 +17,12 @@ namespace {
 
 constexpr qsizetype kMaxUsernameLength = 256;
 constexpr qsizetype kMaxPasswordLength = 4096;
+// Lookups per pass of a group refresh; logins queued meanwhile go between.
+constexpr qsizetype kRefreshLookupsPerPass = 32;
+// Users whose LDAP groups are remembered for token logins. Past it entries
+// older than a token's lifetime go first (no valid token is older than
+// them), then everything (token logins use their claims again).
+constexpr qsizetype kMaxKnownGroups = 200000;
 
 LoginResult failure(protocol::ErrorCode code, const QString &message)
 {
@@ -199,6 +205,8 @@ LoginResult AuthWorker::passwordLogin(const Credentials &c)
         const ProviderResult r = provider->authenticate(c.username, c.password);
         switch (r.outcome) {
         case ProviderResult::Outcome::Accepted:
+            if (provider->name() == "ldap"_L1)
+                rememberLdapGroups(r.uuid, r.groups);
             return finish(r.uuid, r.groups, c.cuid, 0);
         case ProviderResult::Outcome::Unavailable:
             qCWarning(lcAuth) << provider->name() << "unavailable:" << r.message;
@@ -320,14 +328,24 @@ LoginResult AuthWorker::ownTokenLogin(const Credentials &c)
         storageFailed(localGroups.error().message, localGroups.error().connectionLost);
         return storageDown();
     }
+    // LDAP groups learnt since the token was issued (a login elsewhere, a
+    // refresh) beat those written into it.
+    QStringList providerGroups = claims->groups;
+    if (const auto known = m_ldapGroups.constFind(claims->uuid);
+        known != m_ldapGroups.constEnd() && known->learnedMs >= claims->issuedAt * 1000) {
+        if (known->groups != providerGroups)
+            qCDebug(lcAuth) << "token of" << claims->uuid << "carries groups" << providerGroups
+                            << "- LDAP says" << known->groups;
+        providerGroups = known->groups;
+    }
     // The presented token is handed back unchanged: a token login does not
     // extend its life, so a password (or LDAP) check is needed once per
-    // lifetime and LDAP group changes arrive then at the latest.
+    // lifetime.
     LoginResult result;
     result.ok = true;
     result.identity.uuid = claims->uuid;
-    result.identity.groups = merged(claims->groups, localGroups.value());
-    result.identity.providerGroups = claims->groups;
+    result.identity.groups = merged(providerGroups, localGroups.value());
+    result.identity.providerGroups = providerGroups;
     result.identity.admin = result.identity.groups.contains(m_config.adminGroup);
     result.token = c.token;
     result.tokenExpiresMs = claims->expiresAt * 1000;
@@ -348,9 +366,98 @@ LoginResult AuthWorker::externalTokenLogin(const Credentials &c,
     return finish(identity->uuid, identity->groups, c.cuid, identity->expiresMs);
 }
 
+void AuthWorker::refreshGroups(const QStringList &uuids, RefreshReply reply)
+{
+    if (m_shutDown || m_refresh || !m_config.providers.contains(u"ldap"_s)) {
+        GroupRefresh none;
+        none.unavailable = int(uuids.size());
+        reply(none);
+        return;
+    }
+    m_refresh = std::make_unique<Refresh>();
+    m_refresh->uuids = uuids;
+    m_refresh->reader = std::make_unique<LdapGroupReader>(m_config.ldap);
+    m_refresh->reply = std::move(reply);
+    m_refresh->timer.start();
+    continueRefresh();
+}
+
+void AuthWorker::continueRefresh()
+{
+    if (!m_refresh || m_shutDown)
+        return;
+    Refresh &r = *m_refresh;
+    const qsizetype end = std::min(r.uuids.size(), r.next + kRefreshLookupsPerPass);
+    for (; r.next < end; ++r.next) {
+        const QString &uuid = r.uuids.at(r.next);
+        GroupLookup lookup = r.reader->groupsOf(uuid);
+        switch (lookup.outcome) {
+        case GroupLookup::Outcome::Found:
+            rememberLdapGroups(uuid, lookup.groups);
+            r.result.groups.insert(uuid, std::move(lookup.groups));
+            break;
+        case GroupLookup::Outcome::NotFound:
+            qCDebug(lcAuth) << "ldap group refresh:" << uuid << "is not an LDAP user -"
+                            << lookup.message;
+            m_ldapGroups.remove(uuid);
+            ++r.result.notFound;
+            break;
+        case GroupLookup::Outcome::Unavailable:
+            if (r.problem.isEmpty())
+                r.problem = lookup.message;
+            ++r.result.unavailable;
+            break;
+        }
+    }
+    if (r.next < r.uuids.size())
+        QMetaObject::invokeMethod(this, &AuthWorker::continueRefresh, Qt::QueuedConnection);
+    else
+        finishRefresh();
+}
+
+void AuthWorker::finishRefresh()
+{
+    std::unique_ptr<Refresh> done = std::move(m_refresh);
+    done->reader.reset(); // unbinds now rather than at the next refresh
+    done->result.elapsedMs = done->timer.elapsed();
+    forgetStaleLdapGroups();
+    if (done->result.unavailable > 0 && !m_refreshFailing) {
+        m_refreshFailing = true;
+        qCWarning(lcAuth).noquote()
+            << "ldap group refresh:" << done->result.unavailable << "of" << done->uuids.size()
+            << "users not read, they keep the groups they have:" << done->problem;
+    } else if (done->result.unavailable == 0 && m_refreshFailing) {
+        m_refreshFailing = false;
+        qCInfo(lcAuth) << "ldap group refresh: the directory answers again";
+    }
+    done->reply(done->result);
+}
+
+void AuthWorker::rememberLdapGroups(const QString &uuid, const QStringList &groups)
+{
+    if (m_ldapGroups.size() >= kMaxKnownGroups && !m_ldapGroups.contains(uuid)) {
+        forgetStaleLdapGroups();
+        if (m_ldapGroups.size() >= kMaxKnownGroups)
+            m_ldapGroups.clear();
+    }
+    QStringList sorted = groups;
+    sorted.removeDuplicates();
+    sorted.sort();
+    m_ldapGroups.insert(uuid, KnownGroups{sorted, m_clock()});
+}
+
+void AuthWorker::forgetStaleLdapGroups()
+{
+    // Every valid token was issued after this; older knowledge never wins.
+    const qint64 horizon = m_clock() - m_config.tokenLifetimeSeconds * 1000;
+    m_ldapGroups.removeIf(
+        [horizon](const auto &entry) { return entry.value().learnedMs < horizon; });
+}
+
 void AuthWorker::shutdown()
 {
     m_shutDown = true;
+    m_refresh.reset();
     auto delayed = std::move(m_delayed);
     m_delayed.clear();
     for (auto &[id, reply] : delayed)

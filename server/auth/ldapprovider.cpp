@@ -156,6 +156,92 @@ Search search(LDAP *ld, const QString &base, int scope, const QString &filter,
     return s;
 }
 
+// A handle set up as configured (protocol version, timeouts, TLS and
+// StartTLS), not bound yet; null and `error` when that fails.
+LdapPtr openConnection(const LdapConfig &config, QString *error)
+{
+    const QByteArray url = config.url.toUtf8();
+    LDAP *raw = nullptr;
+    int rc = ldap_initialize(&raw, url.constData());
+    LdapPtr ld(raw);
+    if (rc != LDAP_SUCCESS || !ld) {
+        *error = u"bad LDAP URL %1: %2"_s.arg(config.url, ldapError(nullptr, rc));
+        return nullptr;
+    }
+
+    const int version = LDAP_VERSION3;
+    const timeval network = toTimeval(config.networkTimeoutMs);
+    const timeval operation = toTimeval(config.operationTimeoutMs);
+    ldap_set_option(ld.get(), LDAP_OPT_PROTOCOL_VERSION, &version);
+    ldap_set_option(ld.get(), LDAP_OPT_NETWORK_TIMEOUT, &network);
+    ldap_set_option(ld.get(), LDAP_OPT_TIMEOUT, &operation);
+    ldap_set_option(ld.get(), LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
+    const int demand = LDAP_OPT_X_TLS_DEMAND;
+    ldap_set_option(ld.get(), LDAP_OPT_X_TLS_REQUIRE_CERT, &demand);
+    if (!config.caFile.isEmpty()) {
+        const QByteArray ca = QFile::encodeName(config.caFile);
+        rc = ldap_set_option(ld.get(), LDAP_OPT_X_TLS_CACERTFILE, ca.constData());
+        if (rc != LDAP_OPT_SUCCESS) {
+            *error = u"LDAP CA file %1 not usable"_s.arg(config.caFile);
+            return nullptr;
+        }
+    }
+    // A TLS context of this handle's own, so the CA file above applies
+    // (libldap otherwise keeps using the global one).
+    const int server = 0;
+    rc = ldap_set_option(ld.get(), LDAP_OPT_X_TLS_NEWCTX, &server);
+    if (rc != LDAP_OPT_SUCCESS) {
+        *error = u"LDAP TLS setup failed: %1"_s.arg(ldapError(ld.get(), rc));
+        return nullptr;
+    }
+
+    if (config.startTls) {
+        rc = ldap_start_tls_s(ld.get(), nullptr, nullptr);
+        if (rc != LDAP_SUCCESS) {
+            // Never fall back to plaintext: passwords would travel in clear.
+            *error = u"directory unreachable: StartTLS failed: %1"_s.arg(ldapError(ld.get(), rc));
+            return nullptr;
+        }
+    }
+    return ld;
+}
+
+struct GroupNames
+{
+    int rc = LDAP_SUCCESS; // of the group search
+    QStringList names;     // sorted, without duplicates
+};
+
+// The groups of the user `uuid` at `userDn` (entry: its entry, with the
+// memberOf attribute; may be null): the first RDN values of memberOf, plus
+// the names of the groups the group search finds, as whoever `ld` is bound as.
+GroupNames readGroups(LDAP *ld, const LdapConfig &config, LDAPMessage *entry, const QString &userDn,
+                      const QString &uuid)
+{
+    GroupNames out;
+    if (entry) {
+        for (const QString &groupDn : values(ld, entry, config.memberOfAttribute))
+            if (const auto name = firstRdnValue(groupDn))
+                out.names << *name;
+    }
+    if (!config.groupBaseDn.isEmpty()) {
+        const QString filter =
+            LdapEscape::substitute(config.groupFilter, {{u'd', LdapEscape::filterValue(userDn)},
+                                                        {u'u', LdapEscape::filterValue(uuid)}});
+        Search s = search(ld, config.groupBaseDn, LDAP_SCOPE_SUBTREE, filter,
+                          {config.groupNameAttribute}, 0, config.operationTimeoutMs);
+        if (s.rc != LDAP_SUCCESS && s.rc != LDAP_SIZELIMIT_EXCEEDED) {
+            out.rc = s.rc;
+            return out;
+        }
+        for (LDAPMessage *g = ldap_first_entry(ld, s.result.get()); g; g = ldap_next_entry(ld, g))
+            out.names << values(ld, g, config.groupNameAttribute);
+    }
+    out.names.removeDuplicates();
+    out.names.sort();
+    return out;
+}
+
 } // namespace
 
 LdapProvider::LdapProvider(LdapConfig config)
@@ -179,43 +265,11 @@ ProviderResult LdapProvider::authenticate(const QString &username, const QString
     if (username.isEmpty() || password.isEmpty())
         return rejected(u"empty user name or password"_s);
 
-    const QByteArray url = m_config.url.toUtf8();
-    LDAP *raw = nullptr;
-    int rc = ldap_initialize(&raw, url.constData());
-    LdapPtr ld(raw);
-    if (rc != LDAP_SUCCESS || !ld)
-        return unavailable(u"bad LDAP URL %1: %2"_s.arg(m_config.url, ldapError(nullptr, rc)));
-
-    const int version = LDAP_VERSION3;
-    const timeval network = toTimeval(m_config.networkTimeoutMs);
-    const timeval operation = toTimeval(m_config.operationTimeoutMs);
-    ldap_set_option(ld.get(), LDAP_OPT_PROTOCOL_VERSION, &version);
-    ldap_set_option(ld.get(), LDAP_OPT_NETWORK_TIMEOUT, &network);
-    ldap_set_option(ld.get(), LDAP_OPT_TIMEOUT, &operation);
-    ldap_set_option(ld.get(), LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
-    const int demand = LDAP_OPT_X_TLS_DEMAND;
-    ldap_set_option(ld.get(), LDAP_OPT_X_TLS_REQUIRE_CERT, &demand);
-    if (!m_config.caFile.isEmpty()) {
-        const QByteArray ca = QFile::encodeName(m_config.caFile);
-        rc = ldap_set_option(ld.get(), LDAP_OPT_X_TLS_CACERTFILE, ca.constData());
-        if (rc != LDAP_OPT_SUCCESS)
-            return unavailable(u"LDAP CA file %1 not usable"_s.arg(m_config.caFile));
-    }
-    // A TLS context of this handle's own, so the CA file above applies
-    // (libldap otherwise keeps using the global one).
-    const int server = 0;
-    rc = ldap_set_option(ld.get(), LDAP_OPT_X_TLS_NEWCTX, &server);
-    if (rc != LDAP_OPT_SUCCESS)
-        return unavailable(u"LDAP TLS setup failed: %1"_s.arg(ldapError(ld.get(), rc)));
-
-    if (m_config.startTls) {
-        rc = ldap_start_tls_s(ld.get(), nullptr, nullptr);
-        if (rc != LDAP_SUCCESS) {
-            // Never fall back to plaintext: the password would travel in clear.
-            return unavailable(
-                u"directory unreachable: StartTLS failed: %1"_s.arg(ldapError(ld.get(), rc)));
-        }
-    }
+    QString error;
+    LdapPtr ld = openConnection(m_config, &error);
+    if (!ld)
+        return unavailable(error);
+    int rc = LDAP_SUCCESS;
 
     const QStringList entryAttributes{m_config.uuidAttribute, m_config.memberOfAttribute};
     const bool direct = !m_config.bindDnTemplate.isEmpty();
@@ -268,36 +322,147 @@ ProviderResult LdapProvider::authenticate(const QString &username, const QString
     const QStringList uuids =
         entry ? values(ld.get(), entry, m_config.uuidAttribute) : QStringList();
     result.uuid = uuids.isEmpty() ? username : uuids.first();
-    if (entry) {
-        for (const QString &groupDn : values(ld.get(), entry, m_config.memberOfAttribute))
-            if (const auto name = firstRdnValue(groupDn))
-                result.groups << *name;
-    }
 
-    if (!m_config.groupBaseDn.isEmpty()) {
-        // Search groups as the service account when there is one: users are
-        // often not allowed to read group entries themselves.
-        if (!direct) {
-            rc = simpleBind(ld.get(), m_config.serviceDn, m_config.servicePassword);
-            if (rc != LDAP_SUCCESS)
-                return fromError(ld.get(), rc, u"service bind for groups"_s);
-        }
-        const QString filter = LdapEscape::substitute(
-            m_config.groupFilter, {{u'd', LdapEscape::filterValue(userDn)},
-                                   {u'u', LdapEscape::filterValue(result.uuid)}});
-        Search s = search(ld.get(), m_config.groupBaseDn, LDAP_SCOPE_SUBTREE, filter,
-                          {m_config.groupNameAttribute}, 0, m_config.operationTimeoutMs);
-        if (s.rc != LDAP_SUCCESS && s.rc != LDAP_SIZELIMIT_EXCEEDED)
-            return fromError(ld.get(), s.rc, u"group search"_s);
-        for (LDAPMessage *g = ldap_first_entry(ld.get(), s.result.get()); g;
-             g = ldap_next_entry(ld.get(), g))
-            result.groups << values(ld.get(), g, m_config.groupNameAttribute);
+    // Search groups as the service account when there is one: users are
+    // often not allowed to read group entries themselves.
+    if (!m_config.groupBaseDn.isEmpty() && !direct) {
+        rc = simpleBind(ld.get(), m_config.serviceDn, m_config.servicePassword);
+        if (rc != LDAP_SUCCESS)
+            return fromError(ld.get(), rc, u"service bind for groups"_s);
     }
-    result.groups.removeDuplicates();
-    result.groups.sort();
+    const GroupNames groups = readGroups(ld.get(), m_config, entry, userDn, result.uuid);
+    if (groups.rc != LDAP_SUCCESS)
+        return fromError(ld.get(), groups.rc, u"group search"_s);
+    result.groups = groups.names;
     qCDebug(lcAuth) << "ldap accepted" << result.uuid << "dn" << userDn << "groups"
                     << result.groups;
     return result;
+}
+
+GroupLookup LdapProvider::groupsOf(const QString &uuid) const
+{
+    return LdapGroupReader(m_config).groupsOf(uuid);
+}
+
+namespace {
+
+GroupLookup lookup(GroupLookup::Outcome outcome, const QString &message)
+{
+    GroupLookup l;
+    l.outcome = outcome;
+    l.message = message;
+    return l;
+}
+
+GroupLookup notFound(const QString &message)
+{
+    return lookup(GroupLookup::Outcome::NotFound, message);
+}
+
+} // namespace
+
+struct LdapGroupReader::Connection
+{
+    LdapPtr ld;
+};
+
+LdapGroupReader::LdapGroupReader(LdapConfig config)
+    : m_config(std::move(config))
+{}
+
+LdapGroupReader::~LdapGroupReader() = default;
+
+GroupLookup LdapGroupReader::groupsOf(const QString &uuid)
+{
+    using Lookup = GroupLookup::Outcome;
+    if (uuid.isEmpty())
+        return notFound(u"empty uuid"_s);
+    if (!m_down.isEmpty())
+        return lookup(Lookup::Unavailable, m_down);
+    // A failure of the connection itself: no further lookup over it.
+    auto down = [this](const QString &why) {
+        m_down = why;
+        m_connection.reset();
+        return lookup(Lookup::Unavailable, why);
+    };
+    if (!m_connection) {
+        QString error;
+        LdapPtr ld = openConnection(m_config, &error);
+        if (!ld)
+            return down(error);
+        // Anonymous when there is no service account.
+        const int rc = simpleBind(ld.get(), m_config.serviceDn, m_config.servicePassword);
+        if (rc != LDAP_SUCCESS)
+            return down(u"service bind: %1"_s.arg(ldapError(ld.get(), rc)));
+        m_connection = std::make_unique<Connection>();
+        m_connection->ld = std::move(ld);
+    }
+    LDAP *ld = m_connection->ld.get();
+    // A failed operation: the directory is gone, or just this lookup failed.
+    auto failed = [&](int rc, const QString &what) {
+        const QString why = u"%1: %2"_s.arg(what, ldapError(ld, rc));
+        if (isUnreachable(rc))
+            return down(u"directory unreachable: "_s + why);
+        return lookup(Lookup::Unavailable, u"directory error during "_s + why);
+    };
+
+    const QStringList entryAttributes{m_config.uuidAttribute, m_config.memberOfAttribute};
+    QString userDn;
+    MessagePtr entryResult;
+    if (!m_config.searchBaseDn.isEmpty()) {
+        if (m_config.uuidAttribute.isEmpty())
+            return notFound(u"no ldap/uuidAttribute to search by"_s);
+        const QString filter =
+            u"(%1=%2)"_s.arg(m_config.uuidAttribute, LdapEscape::filterValue(uuid));
+        // Size limit 2: one is the answer, two means the uuid is ambiguous.
+        Search s = search(ld, m_config.searchBaseDn, LDAP_SCOPE_SUBTREE, filter, entryAttributes, 2,
+                          m_config.operationTimeoutMs);
+        if (s.rc == LDAP_SIZELIMIT_EXCEEDED)
+            return notFound(u"more than one entry has this uuid"_s);
+        if (s.rc == LDAP_NO_SUCH_OBJECT)
+            return notFound(u"no such user"_s);
+        if (s.rc != LDAP_SUCCESS)
+            return failed(s.rc, u"user search"_s);
+        const int count = ldap_count_entries(ld, s.result.get());
+        if (count != 1)
+            return notFound(count == 0 ? u"no such user"_s
+                                       : u"more than one entry has this uuid"_s);
+        char *dn = ldap_get_dn(ld, ldap_first_entry(ld, s.result.get()));
+        if (!dn)
+            return lookup(Lookup::Unavailable, u"directory returned an entry without DN"_s);
+        userDn = QString::fromUtf8(dn);
+        ldap_memfree(dn);
+        entryResult = std::move(s.result);
+    } else if (!m_config.bindDnTemplate.isEmpty()) {
+        userDn =
+            LdapEscape::substitute(m_config.bindDnTemplate, {{u'u', LdapEscape::dnValue(uuid)}});
+        Search s = search(ld, userDn, LDAP_SCOPE_BASE, u"(objectClass=*)"_s, entryAttributes, 1,
+                          m_config.operationTimeoutMs);
+        if (s.rc == LDAP_NO_SUCH_OBJECT || s.rc == LDAP_INVALID_DN_SYNTAX)
+            return notFound(u"no such user"_s);
+        if (s.rc != LDAP_SUCCESS)
+            return failed(s.rc, u"reading %1"_s.arg(userDn));
+        LDAPMessage *entry = ldap_first_entry(ld, s.result.get());
+        if (!entry)
+            return notFound(u"no such user"_s);
+        // The template takes login names: the entry is this uuid's only if
+        // its uuid attribute (when it has one) says so.
+        const QStringList uuids = values(ld, entry, m_config.uuidAttribute);
+        if (!uuids.isEmpty() && uuids.first() != uuid)
+            return notFound(u"the entry at %1 has another uuid"_s.arg(userDn));
+        entryResult = std::move(s.result);
+    } else {
+        return notFound(u"neither ldap/searchBaseDn nor ldap/bindDnTemplate is set"_s);
+    }
+
+    const GroupNames groups =
+        readGroups(ld, m_config, ldap_first_entry(ld, entryResult.get()), userDn, uuid);
+    if (groups.rc != LDAP_SUCCESS)
+        return failed(groups.rc, u"group search"_s);
+    GroupLookup found = lookup(Lookup::Found, QString());
+    found.groups = groups.names;
+    qCDebug(lcAuth) << "ldap groups of" << uuid << "dn" << userDn << "are" << found.groups;
+    return found;
 }
 
 } // namespace seneschal::auth

@@ -30,4 +30,28 @@ ProviderResult LdapProvider::authenticate(const QString &, const QString &)
     return result;
 }
 
+GroupLookup LdapProvider::groupsOf(const QString &uuid) const
+{
+    return LdapGroupReader(m_config).groupsOf(uuid);
+}
+
+struct LdapGroupReader::Connection
+{
+};
+
+LdapGroupReader::LdapGroupReader(LdapConfig config)
+    : m_config(std::move(config))
+{}
+
+LdapGroupReader::~LdapGroupReader() = default;
+
+GroupLookup LdapGroupReader::groupsOf(const QString &)
+{
+    GroupLookup result;
+    result.outcome = GroupLookup::Outcome::Unavailable;
+    result.message =
+        u"LDAP (%1) is not built into this server (SENESCHAL_WITH_LDAP=OFF)"_s.arg(m_config.url);
+    return result;
+}
+
 } // namespace seneschal::auth

@@ -168,6 +168,7 @@ void Session::onLogin(const auth::LoginResult &result, const protocol::Hello &he
         return;
     }
     m_viewer = sync::Viewer{result.identity.uuid, result.identity.groups, result.identity.admin};
+    m_providerGroups = result.identity.providerGroups;
     m_hub.claim(hello.cuid, this);
     protocol::Welcome welcome;
     welcome.uuid = m_viewer.uuid;

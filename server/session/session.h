@@ -50,6 +50,11 @@ public:
     // The user's groups changed while connected (the sync service decided
     // it, in order with the broadcasts it sends).
     void setViewer(const sync::Viewer &viewer) { m_viewer = viewer; }
+    // Those of the viewer's groups that came from LDAP or a token's claims
+    // (auth::Identity::providerGroups), as last given to the sync service:
+    // at login, then by the server's LDAP group refresh.
+    const QStringList &providerGroups() const { return m_providerGroups; }
+    void setProviderGroups(const QStringList &groups) { m_providerGroups = groups; }
     bool isLive() const { return m_state == State::Live; }
     QString peer() const;
     QString address() const;
@@ -102,6 +107,7 @@ private:
     bool m_attached = false;
     QString m_cuid;
     sync::Viewer m_viewer;
+    QStringList m_providerGroups;
 };
 
 } // namespace seneschal::session

@@ -5,6 +5,7 @@
 #include "auth/authservice.h"
 #include "auth/ldapescape.h"
 #include "auth/ldapprovider.h"
+#include "auth/tokenissuer.h"
 #include "authtesthelpers.h"
 #include "fakestorage.h"
 
@@ -12,11 +13,14 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace seneschal;
+using auth::GroupLookup;
 using auth::LdapConfig;
 using auth::LdapEscape;
+using auth::LdapGroupReader;
 using auth::LdapProvider;
 using auth::ProviderResult;
 using Outcome = auth::ProviderResult::Outcome;
@@ -43,7 +47,29 @@ const char *describe(const ProviderResult &r)
     return text.constData();
 }
 
+const char *describe(const GroupLookup &l)
+{
+    static QByteArray text;
+    text = (u"outcome %1 groups [%2]: %3"_s.arg(int(l.outcome)).arg(l.groups.join(u','), l.message))
+               .toUtf8();
+    return text.constData();
+}
+
+// Runs one group refresh and waits for its answer.
+std::optional<auth::GroupRefresh> refreshAndWait(auth::AuthService &service,
+                                                 const QStringList &uuids)
+{
+    QObject context;
+    std::optional<auth::GroupRefresh> out;
+    service.refreshLdapGroups(uuids, &context,
+                              [&](const auth::GroupRefresh &refresh) { out = refresh; });
+    static_cast<void>(QTest::qWaitFor([&] { return out.has_value(); }, 20000));
+    return out;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(seneschal::auth::LdapConfig)
 
 class TestLdap : public QObject
 {
@@ -67,6 +93,15 @@ private Q_SLOTS:
     void starttls_with_another_ca_is_refused();
     void ldaps_with_the_test_ca_works();
     void ldap_stopped_gives_a_clear_error_quickly_while_token_login_succeeds();
+
+    void groups_of_a_uuid_are_read_without_a_password_data();
+    void groups_of_a_uuid_are_read_without_a_password();
+    void an_unknown_uuid_is_not_an_ldap_user();
+    void an_injection_looking_uuid_finds_nothing_data();
+    void an_injection_looking_uuid_finds_nothing();
+    void a_uuid_attribute_other_than_the_login_name_is_searched_by();
+    void one_reader_reads_many_uuids_over_one_connection();
+    void a_token_login_uses_ldap_groups_learnt_after_the_token_was_issued();
 
     void escaping_of_dn_values_follows_rfc4514();
     void escaping_of_filter_values_follows_rfc4515();
@@ -365,11 +400,208 @@ void TestLdap::ldap_stopped_gives_a_clear_error_quickly_while_token_login_succee
              qPrintable(down->result.error.message));
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
 
+    // A group refresh meanwhile reads nobody and changes nothing.
+    timer.restart();
+    const auto refresh = refreshAndWait(service, {u"alice"_s, u"bob"_s, u"carol"_s});
+    QVERIFY(refresh);
+    QCOMPARE(refresh->unavailable, 3);
+    QVERIFY(refresh->groups.isEmpty());
+    QCOMPARE(refresh->notFound, 0);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+
     const auto token = loginAndWait(service, tokenCredentials(first->result.token));
     QVERIFY(token);
     QVERIFY2(token->result.ok, qPrintable(token->result.error.message));
     QCOMPARE(token->result.identity.uuid, u"alice"_s);
     QVERIFY(token->result.identity.admin);
+}
+
+void TestLdap::groups_of_a_uuid_are_read_without_a_password_data()
+{
+    QTest::addColumn<LdapConfig>("config");
+    QTest::addColumn<QStringList>("bob");
+    QTest::addColumn<QStringList>("alice");
+    LdapConfig groupSearch = searchConfig();
+    groupSearch.groupBaseDn = u"ou=groups,"_s + m_base;
+    LdapConfig anonymous = searchConfig();
+    anonymous.serviceDn.clear();
+    anonymous.servicePassword.clear();
+    LdapConfig directGroupSearch = directConfig();
+    directGroupSearch.memberOfAttribute.clear();
+    directGroupSearch.groupBaseDn = u"ou=groups,"_s + m_base;
+    QTest::newRow("dn template, memberOf")
+        << directConfig() << QStringList{u"family"_s} << QStringList{u"admins"_s};
+    QTest::newRow("dn template, group search only")
+        << directGroupSearch << QStringList{u"family"_s, u"operators"_s}
+        << QStringList{u"admins"_s, u"operators"_s};
+    QTest::newRow("search as the service account")
+        << searchConfig() << QStringList{u"family"_s} << QStringList{u"admins"_s};
+    QTest::newRow("search anonymously")
+        << anonymous << QStringList{u"family"_s} << QStringList{u"admins"_s};
+    QTest::newRow("search, memberOf and group search")
+        << groupSearch << QStringList{u"family"_s, u"operators"_s}
+        << QStringList{u"admins"_s, u"operators"_s};
+}
+
+void TestLdap::groups_of_a_uuid_are_read_without_a_password()
+{
+    QFETCH(LdapConfig, config);
+    QFETCH(QStringList, bob);
+    QFETCH(QStringList, alice);
+    LdapProvider provider(config);
+    GroupLookup l = provider.groupsOf(u"bob"_s);
+    QVERIFY2(l.outcome == GroupLookup::Outcome::Found, describe(l));
+    QCOMPARE(l.groups, bob);
+    l = provider.groupsOf(u"alice"_s);
+    QVERIFY2(l.outcome == GroupLookup::Outcome::Found, describe(l));
+    QCOMPARE(l.groups, alice);
+    // a uuid needing DN escaping is found too
+    l = provider.groupsOf(u"comma,user"_s);
+    QVERIFY2(l.outcome == GroupLookup::Outcome::Found, describe(l));
+}
+
+void TestLdap::an_unknown_uuid_is_not_an_ldap_user()
+{
+    for (const LdapConfig &c : {directConfig(), searchConfig()}) {
+        const GroupLookup l = LdapProvider(c).groupsOf(u"mallory"_s);
+        QVERIFY2(l.outcome == GroupLookup::Outcome::NotFound, describe(l));
+        QVERIFY(l.groups.isEmpty());
+        QVERIFY(LdapProvider(c).groupsOf(QString()).outcome == GroupLookup::Outcome::NotFound);
+    }
+}
+
+void TestLdap::an_injection_looking_uuid_finds_nothing_data()
+{
+    QTest::addColumn<QString>("uuid");
+    QTest::newRow("filter injection") << QString::fromLatin1(kInjection);
+    QTest::newRow("close and or") << u"alice)(|(uid=*"_s;
+    QTest::newRow("wildcard") << u"*"_s;
+    QTest::newRow("prefix wildcard") << u"a*"_s;
+    QTest::newRow("nul byte") << u"alice\u0000"_s;
+    QTest::newRow("dn injection") << u"alice,ou=people,dc=example,dc=test"_s;
+    QTest::newRow("dn injection, other attribute") << u"x+cn=alice"_s;
+}
+
+void TestLdap::an_injection_looking_uuid_finds_nothing()
+{
+    QFETCH(QString, uuid);
+    LdapConfig groupSearch = searchConfig();
+    groupSearch.groupBaseDn = u"ou=groups,"_s + m_base;
+    for (const LdapConfig &c : {directConfig(), searchConfig(), groupSearch}) {
+        const GroupLookup l = LdapProvider(c).groupsOf(uuid);
+        QVERIFY2(l.outcome == GroupLookup::Outcome::NotFound, describe(l));
+        QVERIFY(l.groups.isEmpty());
+    }
+}
+
+void TestLdap::a_uuid_attribute_other_than_the_login_name_is_searched_by()
+{
+    // uidNumber as the uuid: found by search; a DN template (which takes
+    // login names) does not mistake a login name for the uuid.
+    LdapConfig search = searchConfig();
+    search.uuidAttribute = u"uidNumber"_s;
+    LdapProvider provider(search);
+    const ProviderResult login = provider.authenticate(u"bob"_s, u"bobpw"_s);
+    QVERIFY2(login.outcome == Outcome::Accepted, describe(login));
+    QVERIFY(login.uuid != u"bob"_s);
+    GroupLookup l = provider.groupsOf(login.uuid);
+    QVERIFY2(l.outcome == GroupLookup::Outcome::Found, describe(l));
+    QCOMPARE(l.groups, login.groups);
+    QVERIFY(provider.groupsOf(u"bob"_s).outcome == GroupLookup::Outcome::NotFound);
+
+    LdapConfig direct = directConfig();
+    direct.uuidAttribute = u"uidNumber"_s;
+    l = LdapProvider(direct).groupsOf(u"bob"_s);
+    QVERIFY2(l.outcome == GroupLookup::Outcome::NotFound, describe(l));
+}
+
+void TestLdap::one_reader_reads_many_uuids_over_one_connection()
+{
+    LdapConfig c = searchConfig();
+    c.groupBaseDn = u"ou=groups,"_s + m_base;
+    LdapGroupReader reader(c);
+    const QStringList uuids{u"alice"_s, u"mallory"_s, u"bob"_s, u"carol"_s, u"bob"_s};
+    QList<GroupLookup::Outcome> outcomes;
+    for (const QString &uuid : uuids)
+        outcomes << reader.groupsOf(uuid).outcome;
+    using O = GroupLookup::Outcome;
+    QCOMPARE(outcomes, (QList<O>{O::Found, O::NotFound, O::Found, O::Found, O::Found}));
+    QCOMPARE(reader.groupsOf(u"carol"_s).groups, QStringList{u"family"_s});
+
+    // A wrong service password: every lookup is unavailable, none is "not found".
+    c.servicePassword = u"wrong"_s;
+    LdapGroupReader refused(c);
+    for (const QString &uuid : uuids) {
+        const GroupLookup l = refused.groupsOf(uuid);
+        QVERIFY2(l.outcome == O::Unavailable, describe(l));
+    }
+    // And a directory that is not there.
+    c = directConfig();
+    c.url = u"ldap://127.0.0.1:1"_s;
+    LdapGroupReader nowhere(c);
+    QElapsedTimer timer;
+    timer.start();
+    for (const QString &uuid : uuids) {
+        const GroupLookup l = nowhere.groupsOf(uuid);
+        QVERIFY2(l.outcome == O::Unavailable, describe(l));
+    }
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestLdap::a_token_login_uses_ldap_groups_learnt_after_the_token_was_issued()
+{
+    auto now = std::make_shared<std::atomic<qint64>>(1'700'000'000'000);
+    const auth::Clock clock = [now] { return now->load(); };
+    const QByteArray secret(64, 'k');
+    auto db = std::make_shared<test::FakeUserDatabase>();
+    storage::UserRecord bob;
+    bob.uuid = u"bob"_s;
+    db->users.insert(bob.uuid, bob);
+    auth::AuthConfig config;
+    config.providers = {u"ldap"_s};
+    config.ldap = searchConfig();
+    config.ldap.groupBaseDn = u"ou=groups,"_s + m_base;
+    auth::AuthService service(
+        config, secret, [db] { return std::make_unique<test::FakeStorage>(db); }, clock);
+    // A token of bob's from before he was in family or operators.
+    const auth::TokenIssuer issuer(secret, config.tokenIssuer, config.tokenLifetimeSeconds, clock);
+    const auto old = issuer.issue(u"bob"_s, u"dev-1"_s, 0, {u"former"_s});
+    QVERIFY(old);
+
+    auto login = loginAndWait(service, tokenCredentials(old->token));
+    QVERIFY(login && login->result.ok);
+    QCOMPARE(login->result.identity.providerGroups, QStringList{u"former"_s});
+
+    *now += 60'000;
+    const auto refresh = refreshAndWait(service, {u"bob"_s, u"mallory"_s, u"alice"_s});
+    QVERIFY(refresh);
+    QCOMPARE(refresh->groups.size(), qsizetype(2));
+    QCOMPARE(refresh->groups.value(u"bob"_s), (QStringList{u"family"_s, u"operators"_s}));
+    QCOMPARE(refresh->groups.value(u"alice"_s), (QStringList{u"admins"_s, u"operators"_s}));
+    QCOMPARE(refresh->notFound, 1);
+    QCOMPARE(refresh->unavailable, 0);
+
+    // The same token now logs in with what LDAP said.
+    login = loginAndWait(service, tokenCredentials(old->token));
+    QVERIFY(login && login->result.ok);
+    QCOMPARE(login->result.identity.providerGroups, (QStringList{u"family"_s, u"operators"_s}));
+    QCOMPARE(login->result.identity.groups, (QStringList{u"family"_s, u"operators"_s}));
+
+    // A token issued after that knowledge keeps its own claims.
+    *now += 60'000;
+    const auto newer = issuer.issue(u"bob"_s, u"dev-1"_s, 0, {u"family"_s});
+    QVERIFY(newer);
+    login = loginAndWait(service, tokenCredentials(newer->token));
+    QVERIFY(login && login->result.ok);
+    QCOMPARE(login->result.identity.providerGroups, QStringList{u"family"_s});
+
+    // A password login through LDAP is knowledge too.
+    *now += 60'000;
+    login = loginAndWait(service, passwordCredentials(u"bob"_s, u"bobpw"_s));
+    QVERIFY(login && login->result.ok);
+    login = loginAndWait(service, tokenCredentials(newer->token));
+    QVERIFY(login && login->result.ok);
+    QCOMPARE(login->result.identity.providerGroups, (QStringList{u"family"_s, u"operators"_s}));
 }
 
 void TestLdap::escaping_of_dn_values_follows_rfc4514()
