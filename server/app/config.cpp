@@ -21,7 +21,12 @@ public:
 
     QString string(const QString &key, const QString &fallback) const
     {
-        return m_settings.value(key, fallback).toString().trimmed();
+        const QVariant value = m_settings.value(key, fallback);
+        // An unquoted value with commas (an LDAP DN) reads as a list in an
+        // INI file: put it back together.
+        if (value.typeId() == QMetaType::QStringList)
+            return value.toStringList().join(u',').trimmed();
+        return value.toString().trimmed();
     }
     qint64 integer(const QString &key, qint64 fallback, qint64 min, qint64 max) const
     {

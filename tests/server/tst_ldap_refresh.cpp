@@ -140,7 +140,8 @@ private Q_SLOTS:
         server->set(u"auth/providers"_s, u"ldap,local"_s);
         server->set(u"ldap/url"_s, m_url);
         // Quoted: QSettings reads a bare value with commas as a list.
-        server->set(u"ldap/bindDnTemplate"_s, u"\"uid=%u,ou=people,%1\""_s.arg(m_base));
+        // Unquoted, as an operator writes it: commas and all.
+        server->set(u"ldap/bindDnTemplate"_s, u"uid=%u,ou=people,%1"_s.arg(m_base));
         server->set(u"ldap/groupRefreshSeconds"_s, u"1"_s);
         QVERIFY(server->addUser(u"owner"_s, u"owner-pw"_s));
         QVERIFY(server->start());
