@@ -28,11 +28,14 @@ AuthService::~AuthService()
     delete m_worker;
 }
 
-void AuthService::login(const Credentials &credentials, QObject *context,
-                        std::function<void(const LoginResult &)> done)
+namespace {
+
+// Calls `done` on `context`'s thread, or not at all once `context` is gone.
+template<typename Result>
+std::function<void(const Result &)> onThreadOf(QObject *context,
+                                               std::function<void(const Result &)> done)
 {
-    AuthWorker::Reply reply = [ctx = QPointer<QObject>(context),
-                               done = std::move(done)](const LoginResult &result) {
+    return [ctx = QPointer<QObject>(context), done = std::move(done)](const Result &result) {
         QObject *target = ctx.data();
         if (!target)
             return;
@@ -44,6 +47,14 @@ void AuthService::login(const Credentials &credentials, QObject *context,
             },
             Qt::QueuedConnection);
     };
+}
+
+} // namespace
+
+void AuthService::login(const Credentials &credentials, QObject *context,
+                        std::function<void(const LoginResult &)> done)
+{
+    AuthWorker::Reply reply = onThreadOf(context, std::move(done));
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, credentials, reply] { w->login(credentials, reply); },
         Qt::QueuedConnection);
@@ -52,19 +63,7 @@ void AuthService::login(const Credentials &credentials, QObject *context,
 void AuthService::refreshLdapGroups(const QStringList &uuids, QObject *context,
                                     std::function<void(const GroupRefresh &)> done)
 {
-    AuthWorker::RefreshReply reply = [ctx = QPointer<QObject>(context),
-                                      done = std::move(done)](const GroupRefresh &result) {
-        QObject *target = ctx.data();
-        if (!target)
-            return;
-        QMetaObject::invokeMethod(
-            target,
-            [ctx, done, result] {
-                if (ctx)
-                    done(result);
-            },
-            Qt::QueuedConnection);
-    };
+    AuthWorker::RefreshReply reply = onThreadOf(context, std::move(done));
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, uuids, reply] { w->refreshGroups(uuids, reply); },
         Qt::QueuedConnection);
