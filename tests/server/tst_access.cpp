@@ -121,6 +121,17 @@ class AccessTest : public QObject
         }
         return visible;
     }
+    // Alice's private team-list (with an item) shared to the group friends,
+    // which bob, connected, is not in.
+    bool teamListForFriends(SyncClient &alice, SyncClient &bob)
+    {
+        if (!live(alice) || !live(bob))
+            return false;
+        alice.dispatch(u"team-list"_s, {{u"title"_s, u"Team"_s}}, under(u"list"_s));
+        alice.dispatch(u"team-item"_s, {{u"name"_s, u"x"_s}}, under(u"item"_s, u"team-list"_s));
+        return drained(alice) && share(alice, u"team-list"_s, {u"group:friends"_s}) &&
+               settled(bob) && !bob.object(u"team-list"_s).has_value();
+    }
     static QHash<QString, QJsonObject> replicaOf(const SyncClient &c)
     {
         QHash<QString, QJsonObject> props;
@@ -257,14 +268,7 @@ private Q_SLOTS:
     {
         SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
         SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
-        QVERIFY(live(alice));
-        QVERIFY(live(bob));
-        alice.dispatch(u"team-list"_s, {{u"title"_s, u"Team"_s}}, under(u"list"_s));
-        alice.dispatch(u"team-item"_s, {{u"name"_s, u"x"_s}}, under(u"item"_s, u"team-list"_s));
-        QVERIFY(drained(alice));
-        QVERIFY(share(alice, u"team-list"_s, {u"group:friends"_s}));
-        QVERIFY(settled(bob));
-        QVERIFY(!bob.object(u"team-list"_s).has_value());
+        QVERIFY(teamListForFriends(alice, bob));
         QVERIFY(offline(bob));
 
         QCOMPARE(server->runCli({u"group"_s, u"member-add"_s, u"friends"_s, u"bob"_s}, {}), 0);
@@ -289,14 +293,7 @@ private Q_SLOTS:
     {
         SyncClient &alice = device(u"alice-phone"_s, u"alice"_s);
         SyncClient &bob = device(u"bob-phone"_s, u"bob"_s);
-        QVERIFY(live(alice));
-        QVERIFY(live(bob));
-        alice.dispatch(u"team-list"_s, {{u"title"_s, u"Team"_s}}, under(u"list"_s));
-        alice.dispatch(u"team-item"_s, {{u"name"_s, u"x"_s}}, under(u"item"_s, u"team-list"_s));
-        QVERIFY(drained(alice));
-        QVERIFY(share(alice, u"team-list"_s, {u"group:friends"_s}));
-        QVERIFY(settled(bob));
-        QVERIFY(!bob.object(u"team-list"_s).has_value());
+        QVERIFY(teamListForFriends(alice, bob));
 
         bob.clearReceived();
         QCOMPARE(server->runCli({u"group"_s, u"member-add"_s, u"friends"_s, u"bob"_s}, {}), 0);
