@@ -13,12 +13,4 @@ storage::Status OrphanIndex::load(storage::Storage &storage)
     return storage::Done{};
 }
 
-qsizetype OrphanIndex::size() const
-{
-    qsizetype count = 0;
-    for (const QSet<QString> &children : m_waiting)
-        count += children.size();
-    return count;
-}
-
 } // namespace seneschal::sync

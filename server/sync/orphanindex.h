@@ -19,7 +19,6 @@ class OrphanIndex
 {
 public:
     storage::Status load(storage::Storage &storage);
-    void clear() { m_waiting.clear(); }
 
     // The objects waiting for `parent`, in no particular order.
     QStringList waitingFor(const QString &parent) const
@@ -27,11 +26,9 @@ public:
         const auto it = m_waiting.constFind(parent);
         return it == m_waiting.cend() ? QStringList() : QStringList(it->cbegin(), it->cend());
     }
-    bool hasWaiting(const QString &parent) const { return m_waiting.contains(parent); }
     void add(const QString &oid, const QString &parent) { m_waiting[parent].insert(oid); }
     // `parent` exists now: nothing waits for it any more.
     void arrived(const QString &parent) { m_waiting.remove(parent); }
-    qsizetype size() const;
 
 private:
     QHash<QString, QSet<QString>> m_waiting; // parent -> objects

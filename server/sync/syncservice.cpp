@@ -200,8 +200,6 @@ QStringList SyncService::welcomeArrivals(SyncPass &pass)
         if (!state || state->seq != 0 || !state->exists())
             continue; // seq 0: never committed, so created in this pass
         created.append(oid);
-        if (!m_orphans.hasWaiting(oid))
-            continue;
         for (const QString &waiting : m_orphans.waitingFor(oid))
             m_shares.applyParentArrival(pass, waiting, state->owner, m_uploads.keepFor(waiting));
     }
